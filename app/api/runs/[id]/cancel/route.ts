@@ -1,0 +1,16 @@
+import { requireAdmin } from "../../../../../lib/auth/admin-auth.ts";
+import { errorResponse } from "../../../../../lib/http/route-errors.ts";
+import { cancelRun } from "../../../../../lib/pipelines/start-run.ts";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+/** POST -> 200 { status } ("cancelled" for a queued run, still "running" while a worker stops); 404 / 409 otherwise. */
+export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
+  try {
+    requireAdmin(req);
+    return Response.json(await cancelRun((await params).id));
+  } catch (e) {
+    return errorResponse(e);
+  }
+}

@@ -1,0 +1,10 @@
+// The event catalogue. A manual or CLI run sends `churnops/<pipeline>.requested` with the run row already created.
+export const pipelineRequestedEvent = (pipelineId: string) => `churnops/${pipelineId}.requested` as const;
+
+export const RUN_CANCEL_REQUESTED = "churnops/run.cancel-requested";
+
+export interface PipelineRequestedData {
+  runId?: string;
+  params?: unknown;
+  concurrencyKey?: string;
+}

@@ -1,0 +1,191 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { ParseArgsConfig } from "node:util";
+import { getDb } from "../db/client.ts";
+import { ensureSchemaReady, migrateDatabase } from "../db/prepare-database.ts";
+import { getEnv, isLoopbackHost } from "../env.ts";
+import { AppError } from "../errors.ts";
+import { runLocally } from "../pipelines/local-executor.ts";
+import { recoverStaleRuns } from "../pipelines/recover-stale-runs.ts";
+import { pipelines } from "../pipelines/registry.ts";
+import { getRunDetail, listRuns, TERMINAL_STATUSES, type RunDetail } from "../pipelines/run-queries.ts";
+import { cancelRun, startRun } from "../pipelines/start-run.ts";
+import { putArtifact } from "../storage/artifact-records.ts";
+import { createProgressBar } from "./progress-bar.ts";
+import { nextRunOf } from "../pipelines/schedules.ts";
+
+export interface Command {
+  options: NonNullable<ParseArgsConfig["options"]>;
+  /** serve keeps its database open until the dashboard exits */
+  keepsRunning?: boolean;
+  run(positionals: string[], values: Record<string, unknown>): Promise<number>;
+}
+
+const out = (s: string) => process.stdout.write(s.endsWith("\n") ? s : `${s}\n`);
+
+async function ready(): Promise<void> {
+  await ensureSchemaReady();
+  await recoverStaleRuns();
+}
+
+function parseParamFlags(flags: unknown): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const kv of (flags as string[] | undefined) ?? []) {
+    const eq = kv.indexOf("=");
+    if (eq <= 0) throw new AppError("INVALID_INPUT", `--param expects key=value, got "${kv}"`);
+    params[kv.slice(0, eq)] = kv.slice(eq + 1);
+  }
+  return params;
+}
+
+export function exitCodeOf(run: Pick<RunDetail, "status" | "failureKind">): number {
+  if (run.status === "succeeded") return 0;
+  return run.failureKind === "data_gate" ? 2 : 1;
+}
+
+function printRun(run: RunDetail, json: boolean): void {
+  if (json) {
+    out(JSON.stringify(run, null, 2));
+    return;
+  }
+  out(`run ${run.id} (${run.pipelineId}) ${run.status}${run.durationMs != null ? ` in ${(run.durationMs / 1000).toFixed(1)} s` : ""}`);
+  for (const s of run.steps) {
+    out(`  ${s.status.padEnd(9)} ${s.title}${s.durationMs != null ? ` (${(s.durationMs / 1000).toFixed(1)} s)` : ""}${s.output ? `  ${JSON.stringify(s.output).slice(0, 160)}` : ""}`);
+  }
+  if (run.errorMessage) out(`error: ${run.errorMessage}`);
+}
+
+/** Starts a run, executes it here (local) or waits for Inngest, with a progress bar; returns the exit code. */
+async function runAndWait(pipelineId: string, params: unknown, json: boolean): Promise<number> {
+  await ready();
+  const { runId, executor } = await startRun(pipelineId, params, "cli", "inline");
+  const bar = json ? null : createProgressBar();
+  let finished = false;
+  const poll = (async () => {
+    while (!finished) {
+      const run = await getRunDetail(runId).catch(() => null);
+      if (run) {
+        bar?.update(run.progress, run.progressMessage);
+        if (executor === "inngest" && TERMINAL_STATUSES.includes(run.status)) return;
+      }
+      await sleep(300);
+    }
+  })();
+  if (executor === "local") {
+    await runLocally(runId);
+    finished = true;
+  }
+  await poll;
+  bar?.done();
+  const run = (await getRunDetail(runId))!;
+  printRun(run, json);
+  return exitCodeOf(run);
+}
+
+async function storeUpload(file: string, key: string): Promise<string> {
+  if (!fs.existsSync(file)) throw new AppError("INVALID_INPUT", `file not found: ${file}`);
+  await putArtifact(key, fs.createReadStream(file), { kind: "upload", contentType: "text/csv" });
+  return key;
+}
+
+export const commands: Record<string, Command> = {
+  db: {
+    options: {},
+    async run([sub]) {
+      if (sub !== "migrate") throw new AppError("INVALID_INPUT", "usage: churnops db migrate");
+      const result = await migrateDatabase();
+      const { engine } = await getDb();
+      out(`${engine}: applied ${result.applied.length} migration(s)${result.applied.length ? `: ${result.applied.join(", ")}` : ""}; ${result.alreadyApplied} already applied`);
+      return 0;
+    },
+  },
+  run: {
+    options: { param: { type: "string", multiple: true, short: "p" }, json: { type: "boolean" } },
+    async run([pipelineId], values) {
+      if (!pipelineId) throw new AppError("INVALID_INPUT", "usage: churnops run <pipeline> [--param k=v ...] [--json]");
+      return runAndWait(pipelineId, parseParamFlags(values.param), Boolean(values.json));
+    },
+  },
+  runs: {
+    options: { limit: { type: "string" }, json: { type: "boolean" } },
+    async run(_p, values) {
+      await ready();
+      const { runs } = await listRuns({ pageSize: Number(values.limit ?? 20) });
+      if (values.json) return out(JSON.stringify(runs, null, 2)), 0;
+      for (const r of runs) {
+        out(`${r.id}  ${r.pipelineId.padEnd(18)} ${r.status.padEnd(9)} ${r.trigger.padEnd(8)} ${r.createdAt}${r.errorMessage ? `  ${r.errorMessage.slice(0, 80)}` : ""}`);
+      }
+      return 0;
+    },
+  },
+  cancel: {
+    options: {},
+    async run([runId]) {
+      if (!runId) throw new AppError("INVALID_INPUT", "usage: churnops cancel <run-id>");
+      await ready();
+      const { status } = await cancelRun(runId);
+      out(`run ${runId}: ${status === "cancelled" ? "cancelled" : "cancel requested"}`);
+      return 0;
+    },
+  },
+  ingest: {
+    options: { users: { type: "string" }, events: { type: "string" }, json: { type: "boolean" } },
+    async run([source], values) {
+      if (source !== "elearning" || !values.users || !values.events) {
+        throw new AppError("INVALID_INPUT", "usage: churnops ingest elearning --users users.csv --events events.csv");
+      }
+      await ready();
+      const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+      const usersKey = await storeUpload(String(values.users), `datasets/elearning/uploads/${stamp}/users.csv`);
+      const eventsKey = await storeUpload(String(values.events), `datasets/elearning/uploads/${stamp}/events.csv`);
+      return runAndWait("elearning-ingest", { usersKey, eventsKey }, Boolean(values.json));
+    },
+  },
+  pipelines: {
+    options: { json: { type: "boolean" } },
+    async run(_p, values) {
+      const list = pipelines.map((p) => ({ id: p.id, title: p.title, schedule: p.schedule ?? null, nextRun: p.schedule ? nextRunOf(p.schedule)?.toISOString() ?? null : null, steps: p.steps.map((s) => s.id) }));
+      if (values.json) return out(JSON.stringify(list, null, 2)), 0;
+      for (const p of list) out(`${p.id.padEnd(18)} ${p.title}${p.schedule ? `  [cron ${p.schedule}, next ${p.nextRun}]` : ""}`);
+      return 0;
+    },
+  },
+  serve: {
+    options: { host: { type: "string" }, port: { type: "string" }, seed: { type: "boolean" } },
+    keepsRunning: true,
+    async run(_p, values) {
+      const env = getEnv();
+      const host = String(values.host ?? env.HOST);
+      const port = String(values.port ?? env.PORT);
+      if (!isLoopbackHost(host) && !env.CHURNOPS_ADMIN_TOKEN) {
+        throw new AppError("INVALID_INPUT", `refusing to listen on ${host} without CHURNOPS_ADMIN_TOKEN: anyone on the network could start and cancel runs. To fix: set CHURNOPS_ADMIN_TOKEN or bind to 127.0.0.1.`);
+      }
+      if (!fs.existsSync(path.resolve(".next/BUILD_ID"))) throw new AppError("INVALID_INPUT", "no production build found. To fix: run `npm run build` (or `npm run demo`).");
+      const db = await getDb();
+      const migrated = await migrateDatabase();
+      if (migrated.applied.length) out(`applied migrations: ${migrated.applied.join(", ")}`);
+      await recoverStaleRuns();
+      if (values.seed) {
+        const { rows } = await db.pool.query<{ n: string }>("SELECT count(*) AS n FROM raw.elearning_events");
+        if (Number(rows[0].n) === 0) {
+          out("loading the sample e-learning data (first start)…");
+          const code = await runAndWait("elearning-sample", {}, false);
+          if (code !== 0) return code;
+        }
+      }
+      const next = path.resolve("node_modules/next/dist/bin/next");
+      const child = spawn(process.execPath, [next, "start", "-H", host, "-p", port], {
+        stdio: "inherit",
+        env: { ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: "1", CHURNOPS_BOUND_HOST: host },
+      });
+      out(`churnops dashboard: http://${host.includes(":") ? `[${host}]` : host}:${port}  (database: ${db.engine})`);
+      const stop = () => child.kill("SIGTERM");
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+      const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 0)));
+      return code;
+    },
+  },
+};

@@ -1,0 +1,75 @@
+import path from "node:path";
+import { z } from "zod";
+
+// The only reader of process.env. Parsed lazily (not at import) so the CLI can set variables first.
+const booleanish = z
+  .enum(["1", "0", "true", "false", "yes", "no", "on", "off"])
+  .transform((v) => ["1", "true", "yes", "on"].includes(v));
+
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().optional(),
+  CHURNOPS_HOME: z.string().default(".churnops"),
+  CHURNOPS_PGLITE_DIR: z.string().optional(),
+  CHURNOPS_PGLITE_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  CHURNOPS_ARTIFACTS_DIR: z.string().optional(),
+  CHURNOPS_ADMIN_TOKEN: z.string().min(12, "CHURNOPS_ADMIN_TOKEN must be at least 12 characters").optional(),
+  CHURNOPS_SCHEDULER: booleanish.default(true),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_PUBLIC_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().optional(),
+  S3_REGION: z.string().default("us-east-1"),
+  S3_PREFIX: z.string().optional(),
+  S3_FORCE_PATH_STYLE: booleanish.default(true),
+  S3_ACCESS_KEY_ID: z.string().optional(),
+  S3_SECRET_ACCESS_KEY: z.string().optional(),
+  INNGEST_DEV: z.string().optional(),
+  INNGEST_BASE_URL: z.string().url().optional(),
+  INNGEST_EVENT_KEY: z.string().optional(),
+  INNGEST_SIGNING_KEY: z.string().optional(),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function getEnv(): Env {
+  if (cached) return cached;
+  const raw = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== "")); // empty string = unset
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}\nTo fix: correct these variables (see .env.example).`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** Forget the parsed env (tests and the CLI change variables at run time). */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+export function churnopsHome(): string {
+  return path.resolve(getEnv().CHURNOPS_HOME);
+}
+
+export function pgliteDir(): string {
+  return path.resolve(getEnv().CHURNOPS_PGLITE_DIR ?? path.join(churnopsHome(), "pglite"));
+}
+
+export function artifactsDir(): string {
+  return path.resolve(getEnv().CHURNOPS_ARTIFACTS_DIR ?? path.join(churnopsHome(), "artifacts"));
+}
+
+/** Inngest is "configured" when the app can reach an Inngest server (dev server or self-hosted/cloud). */
+export function isInngestConfigured(): boolean {
+  const env = getEnv();
+  return Boolean(env.INNGEST_EVENT_KEY || env.INNGEST_DEV || env.INNGEST_BASE_URL);
+}
+
+export function isLoopbackHost(host: string): boolean {
+  return host === "localhost" || host === "::1" || host === "[::1]" || /^127\.\d+\.\d+\.\d+$/.test(host);
+}

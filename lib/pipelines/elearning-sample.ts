@@ -1,0 +1,70 @@
+import { z } from "zod";
+import { elearningSampleParams } from "../sources/elearning/elearning-params.ts";
+import { generateElearning } from "../sources/elearning/generate-elearning.ts";
+import { loadElearningFromStore, loadedSummary } from "../sources/elearning/load-elearning.ts";
+import { putArtifact } from "../storage/artifact-records.ts";
+import { definePipeline, type PipelineStep } from "./pipeline-definition.ts";
+import { assertValidArtifactKey } from "../storage/artifact-key.ts";
+
+/** The load step shared by the sample and the ingest pipeline: reads keys from params or an earlier step. */
+export function loadElearningStep<P>(keysOf: (params: P, outputs: Record<string, unknown>) => { usersKey: string; eventsKey: string }): PipelineStep<P> {
+  return {
+    id: "load-raw-tables",
+    title: "Load raw tables",
+    async run({ runId, params, outputs, signal, progress }) {
+      const files = await loadElearningFromStore(keysOf(params, outputs), { runId, signal, onProgress: progress });
+      return loadedSummary(files);
+    },
+  };
+}
+
+export const elearningSample = definePipeline({
+  id: "elearning-sample",
+  title: "E-learning sample data",
+  description:
+    "Generates a deterministic e-learning activity dataset (users + events, ARCHITECTURE §6.1) into the artifact store and loads it into raw.elearning_users and raw.elearning_events, replacing what was there.",
+  params: elearningSampleParams,
+  schedule: "0 2 * * *",
+  concurrencyKey: () => "raw.elearning",
+  retries: 2,
+  steps: [
+    {
+      id: "generate-csvs",
+      title: "Generate CSVs",
+      async run({ runId, params, progress }) {
+        progress(0, "generating users and events");
+        const data = generateElearning(params);
+        const day = new Date().toISOString().slice(0, 10);
+        const usersKey = `datasets/elearning/${day}/users.csv`;
+        const eventsKey = `datasets/elearning/${day}/events.csv`;
+        progress(0.5, "writing CSVs to the artifact store");
+        const meta = { kind: "dataset", contentType: "text/csv", runId };
+        const [users, events] = await Promise.all([putArtifact(usersKey, data.usersCsv, meta), putArtifact(eventsKey, data.eventsCsv, meta)]);
+        return { usersKey, eventsKey, users: data.stats.users, events: data.stats.events, churnedUsers: data.stats.churnedUsers, bytes: users.bytes + events.bytes };
+      },
+    },
+    loadElearningStep((_p, outputs) => outputs["generate-csvs"] as { usersKey: string; eventsKey: string }),
+  ],
+});
+
+const artifactKey = z.string().refine((k) => {
+  try {
+    assertValidArtifactKey(k);
+    return true;
+  } catch {
+    return false;
+  }
+}, "not a valid artifact key");
+
+export const elearningIngest = definePipeline({
+  id: "elearning-ingest",
+  title: "Ingest e-learning files",
+  description: "Loads user-supplied users.csv and events.csv (already in the artifact store, e.g. via `churnops ingest elearning`) into raw.*, replacing what was there.",
+  params: z.object({
+    usersKey: artifactKey.describe("Artifact key of users.csv"),
+    eventsKey: artifactKey.describe("Artifact key of events.csv"),
+  }),
+  concurrencyKey: () => "raw.elearning",
+  retries: 0,
+  steps: [loadElearningStep((p: { usersKey: string; eventsKey: string }) => p)],
+});

@@ -1,0 +1,18 @@
+import { AppError } from "../errors.ts";
+import { elearningIngest, elearningSample } from "./elearning-sample.ts";
+import type { PipelineDefinition } from "./pipeline-definition.ts";
+
+/** Every pipeline the platform knows; the dashboard, the CLI, the scheduler and Inngest all read this list. */
+export const pipelines: readonly PipelineDefinition[] = [elearningSample, elearningIngest];
+
+export function findPipeline(id: string): PipelineDefinition | undefined {
+  return pipelines.find((p) => p.id === id);
+}
+
+export function getPipeline(id: string): PipelineDefinition {
+  const def = findPipeline(id);
+  if (!def) {
+    throw new AppError("PIPELINE_NOT_FOUND", `There is no pipeline "${id}". Known pipelines: ${pipelines.map((p) => p.id).join(", ")}.`, 404);
+  }
+  return def;
+}

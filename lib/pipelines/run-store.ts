@@ -1,0 +1,159 @@
+import os from "node:os";
+import { getDb } from "../db/client.ts";
+import type { Prisma } from "../db/generated/prisma/client.ts";
+import type { RunExecutor, RunStatus, RunTrigger } from "../db/generated/prisma/enums.ts";
+import type { FailureKind } from "./pipeline-errors.ts";
+import type { Json } from "./pipeline-definition.ts";
+
+// Run and step bookkeeping, written the same way by both executors so the dashboard shows runs alike.
+
+export interface NewRun {
+  pipelineId: string;
+  params: Json;
+  trigger: RunTrigger;
+  executor: RunExecutor;
+  concurrencyKey: string;
+  steps: readonly { id: string; title: string }[];
+}
+
+export async function createRun(run: NewRun): Promise<string> {
+  const { prisma } = await getDb();
+  const created = await prisma.pipelineRun.create({
+    data: {
+      pipelineId: run.pipelineId,
+      params: run.params as Prisma.InputJsonValue,
+      trigger: run.trigger,
+      executor: run.executor,
+      concurrencyKey: run.concurrencyKey,
+      steps: { create: run.steps.map((s, position) => ({ stepId: s.id, title: s.title, position })) },
+    },
+    select: { id: true },
+  });
+  return created.id;
+}
+
+export type ClaimResult = "claimed" | "busy" | "not-queued";
+
+/**
+ * queued -> running, unless a run with the same concurrency key is running (the partial unique index refuses it:
+ * "busy") or the run is no longer queued (cancelled meanwhile). Inngest may retry its start step, so a run it
+ * already claimed counts as claimed.
+ */
+export async function claimRun(runId: string, workerPid: number | null): Promise<ClaimResult> {
+  const { pool } = await getDb();
+  try {
+    const { rowCount } = await pool.query(
+      `UPDATE ops.pipeline_runs
+          SET status = 'running', started_at = coalesce(started_at, now()), heartbeat_at = now(),
+              worker_pid = $2, worker_host = $3, progress_message = NULL
+        WHERE id = $1 AND (status = 'queued' OR (status = 'running' AND executor = 'inngest'))`,
+      [runId, workerPid, os.hostname()],
+    );
+    return rowCount === 1 ? "claimed" : "not-queued";
+  } catch (e) {
+    if ((e as { code?: string }).code === "23505") return "busy";
+    throw e;
+  }
+}
+
+export async function setWaitingMessage(runId: string, message: string): Promise<void> {
+  const { prisma } = await getDb();
+  await prisma.pipelineRun.updateMany({ where: { id: runId, status: "queued" }, data: { progressMessage: message } });
+}
+
+export async function markStepStarted(runId: string, stepId: string): Promise<void> {
+  const { prisma } = await getDb();
+  await prisma.pipelineStep.update({
+    where: { runId_stepId: { runId, stepId } },
+    data: { status: "running", startedAt: new Date(), finishedAt: null, errorMessage: null, attempts: { increment: 1 } },
+  });
+}
+
+export async function markStepFinished(
+  runId: string,
+  stepId: string,
+  result: { status: "succeeded"; output: Json } | { status: "failed" | "cancelled"; error: string },
+): Promise<void> {
+  const { prisma } = await getDb();
+  await prisma.pipelineStep.update({
+    where: { runId_stepId: { runId, stepId } },
+    data:
+      result.status === "succeeded"
+        ? { status: "succeeded", finishedAt: new Date(), output: result.output as Prisma.InputJsonValue }
+        : { status: result.status, finishedAt: new Date(), errorMessage: result.error },
+  });
+}
+
+export async function updateProgress(runId: string, progress: number, message: string | null): Promise<void> {
+  const { prisma } = await getDb();
+  await prisma.pipelineRun.updateMany({
+    where: { id: runId, status: "running" },
+    data: { progress, progressMessage: message, heartbeatAt: new Date() },
+  });
+}
+
+/** Marks the worker alive and tells it whether a cancel was requested. */
+export async function heartbeat(runId: string): Promise<{ cancelRequested: boolean }> {
+  const { prisma } = await getDb();
+  await prisma.pipelineRun.updateMany({ where: { id: runId, status: "running" }, data: { heartbeatAt: new Date() } });
+  return { cancelRequested: await isCancelRequested(runId) };
+}
+
+export async function isCancelRequested(runId: string): Promise<boolean> {
+  const { prisma } = await getDb();
+  const run = await prisma.pipelineRun.findUnique({ where: { id: runId }, select: { cancelRequestedAt: true, status: true } });
+  return Boolean(run?.cancelRequestedAt) || run?.status === "cancelled";
+}
+
+export async function finishRun(
+  runId: string,
+  outcome:
+    | { status: "succeeded"; summary: Json }
+    | { status: "failed" | "cancelled"; failureKind: FailureKind; message: string; stack?: string },
+): Promise<void> {
+  const { prisma } = await getDb();
+  const base = { finishedAt: new Date(), workerPid: null };
+  await prisma.$transaction([
+    prisma.pipelineRun.updateMany({
+      where: { id: runId, status: { in: ["queued", "running"] } },
+      data:
+        outcome.status === "succeeded"
+          ? { ...base, status: "succeeded", progress: 1, progressMessage: "done", summary: outcome.summary as Prisma.InputJsonValue }
+          : {
+              ...base,
+              status: outcome.status,
+              failureKind: outcome.failureKind,
+              errorMessage: outcome.message,
+              errorStack: outcome.stack ?? null,
+            },
+    }),
+    // Steps that never ran stay visible as skipped (or cancelled), not as eternally pending.
+    prisma.pipelineStep.updateMany({
+      where: { runId, status: { in: ["pending", "running"] } },
+      data: { status: outcome.status === "cancelled" ? "cancelled" : "skipped", finishedAt: new Date() },
+    }),
+  ]);
+}
+
+export interface RunRef {
+  id: string;
+  pipelineId: string;
+  params: Json;
+  status: RunStatus;
+  executor: RunExecutor;
+  trigger: RunTrigger;
+}
+
+export async function getRunRef(runId: string): Promise<RunRef | null> {
+  const { prisma } = await getDb();
+  const run = await prisma.pipelineRun.findUnique({
+    where: { id: runId },
+    select: { id: true, pipelineId: true, params: true, status: true, executor: true, trigger: true },
+  });
+  return run ? { ...run, params: run.params as Json } : null;
+}
+
+export async function setWorkerPid(runId: string, pid: number): Promise<void> {
+  const { prisma } = await getDb();
+  await prisma.pipelineRun.update({ where: { id: runId }, data: { workerPid: pid, workerHost: os.hostname() } });
+}

@@ -1,0 +1,19 @@
+// Entry point of a local-executor worker process: `node --import tsx lib/pipelines/worker-main.ts <run-id>`.
+// Runs out of the web server's process so a long run never freezes the dashboard.
+import { closeDb } from "../db/client.ts";
+import { runLocally } from "./local-executor.ts";
+
+const runId = process.argv[2];
+if (!runId) {
+  console.error("usage: worker-main.ts <run-id>");
+  process.exit(64);
+}
+try {
+  const outcome = await runLocally(runId);
+  console.log(JSON.stringify(outcome));
+  await closeDb();
+  process.exit(outcome.status === "succeeded" ? 0 : 1);
+} catch (e) {
+  console.error(e);
+  process.exit(1);
+}

@@ -1,0 +1,123 @@
+import { Transform, type Readable } from "node:stream";
+import crypto from "node:crypto";
+import { AppError } from "../../errors.ts";
+import { type CellValue, type CsvColumnSpec, FieldParseError, parseCell } from "./column-types.ts";
+import { CsvSyntaxError, csvRecords } from "./csv-records.ts";
+
+export interface CsvBatch {
+  /** Column-major values in spec order, then the source line numbers. */
+  columns: CellValue[][];
+  lines: number[];
+  length: number;
+}
+
+export interface CsvReadStats {
+  rows: number;
+  bytes: number;
+  sha256: string;
+}
+
+export interface ReadCsvOptions {
+  fileName: string;
+  columns: readonly CsvColumnSpec[];
+  batchSize?: number;
+  /** Called with bytes read so far (for progress). */
+  onBytes?(bytes: number): void;
+}
+
+export function csvError(fileName: string, line: number | null, message: string, cause?: unknown): AppError {
+  const where = line == null ? fileName : `${fileName} line ${line}`;
+  return new AppError("CSV_INVALID", `${where}: ${message}`, 400, { cause });
+}
+
+function checkHeader(header: string[], opts: ReadCsvOptions): number[] {
+  const names = header.map((h) => h.trim());
+  const expected = opts.columns.map((c) => c.name);
+  if (names.length === 1 && expected.length > 1) {
+    const delimiter = [";", "\t", "|"].find((d) => names[0].includes(d));
+    if (delimiter) {
+      throw csvError(opts.fileName, 1, `the header has one column; the file looks ${JSON.stringify(delimiter)}-delimited. ` +
+        `To fix: save it comma-separated with the columns ${expected.join(", ")}.`);
+    }
+  }
+  const missing = expected.filter((n) => !names.includes(n));
+  const extra = names.filter((n) => !expected.includes(n));
+  if (missing.length || extra.length) {
+    const parts = [
+      missing.length ? `missing column(s) ${missing.map((n) => `"${n}"`).join(", ")}` : "",
+      extra.length ? `unexpected column(s) ${extra.map((n) => `"${n}"`).join(", ")}` : "",
+    ].filter(Boolean);
+    throw csvError(opts.fileName, 1, `${parts.join("; ")}. Expected exactly: ${expected.join(", ")}.`);
+  }
+  const dupes = names.filter((n, i) => names.indexOf(n) !== i);
+  if (dupes.length) throw csvError(opts.fileName, 1, `column "${dupes[0]}" appears twice in the header.`);
+  return opts.columns.map((c) => names.indexOf(c.name));
+}
+
+/**
+ * Streams a CSV as typed column batches. Any problem (header, field count, unparsable value) throws an AppError
+ * naming file, line and column, so the caller can roll back the whole load. Returns size and sha256 of the bytes.
+ */
+export async function* readCsvBatches(source: Readable, opts: ReadCsvOptions): AsyncGenerator<CsvBatch, CsvReadStats> {
+  const hash = crypto.createHash("sha256");
+  let bytes = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      opts.onBytes?.(bytes);
+      done(null, chunk);
+    },
+  });
+  source.on("error", (e) => meter.destroy(e));
+  source.pipe(meter);
+  const batchSize = opts.batchSize ?? 10_000;
+  const width = opts.columns.length;
+  const fresh = (): CsvBatch => ({ columns: Array.from({ length: width }, () => []), lines: [], length: 0 });
+  let order: number[] | null = null;
+  let headerWidth = 0;
+  let batch = fresh();
+  let rows = 0;
+  try {
+    for await (const chunk of csvRecords(meter)) {
+      for (let i = 0; i < chunk.records.length; i++) {
+        const record = chunk.records[i];
+        const line = chunk.lines[i];
+        if (!order) {
+          order = checkHeader(record, opts);
+          headerWidth = record.length;
+          continue;
+        }
+        if (record.length !== headerWidth) {
+          throw csvError(opts.fileName, line, `has ${record.length} field(s), expected ${headerWidth} (one per header column).`);
+        }
+        for (let c = 0; c < width; c++) {
+          const spec = opts.columns[c];
+          const raw = record[order[c]];
+          try {
+            batch.columns[c].push(parseCell(raw, spec));
+          } catch (e) {
+            if (!(e instanceof FieldParseError)) throw e;
+            const shown = raw.length > 60 ? `${raw.slice(0, 57)}...` : raw;
+            throw csvError(opts.fileName, line, `column "${spec.name}": ${JSON.stringify(shown)} ${e.message}.`);
+          }
+        }
+        batch.lines.push(line);
+        batch.length++;
+        rows++;
+        if (batch.length >= batchSize) {
+          yield batch;
+          batch = fresh();
+        }
+      }
+    }
+  } catch (e) {
+    if (e instanceof CsvSyntaxError) throw csvError(opts.fileName, e.line, e.message, e);
+    throw e;
+  }
+  if (!order) {
+    throw csvError(opts.fileName, null, `the file is empty. Expected a header line: ${opts.columns.map((c) => c.name).join(",")}.`);
+  }
+  if (batch.length) yield batch;
+  return { rows, bytes, sha256: hash.digest("hex") };
+}

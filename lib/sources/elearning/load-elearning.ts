@@ -1,0 +1,30 @@
+import { getArtifactStore } from "../../storage/default-artifact-store.ts";
+import { replaceTablesFromCsv, type LoadedFile, type ReplaceOptions } from "../replace-tables-from-csv.ts";
+import { ELEARNING_EVENTS_TABLE, ELEARNING_USERS_TABLE, elearningEventColumns, elearningUserColumns } from "./elearning-tables.ts";
+
+export interface ElearningKeys {
+  usersKey: string;
+  eventsKey: string;
+}
+
+/** Loads users.csv and events.csv from the artifact store into raw.*, replacing both tables in one transaction. */
+export async function loadElearningFromStore(keys: ElearningKeys, opts: ReplaceOptions = {}): Promise<LoadedFile[]> {
+  const store = getArtifactStore();
+  const [usersHead, eventsHead] = await Promise.all([store.head(keys.usersKey), store.head(keys.eventsKey)]);
+  const missing = [!usersHead && keys.usersKey, !eventsHead && keys.eventsKey].filter(Boolean);
+  if (missing.length) throw new Error(`artifact(s) not found: ${missing.join(", ")}`);
+  return replaceTablesFromCsv(
+    [
+      { source: "elearning", fileName: "users.csv", table: ELEARNING_USERS_TABLE, columns: elearningUserColumns, artifactKey: keys.usersKey, bytes: usersHead!.bytes, open: () => store.getStream(keys.usersKey) },
+      { source: "elearning", fileName: "events.csv", table: ELEARNING_EVENTS_TABLE, columns: elearningEventColumns, artifactKey: keys.eventsKey, bytes: eventsHead!.bytes, open: () => store.getStream(keys.eventsKey) },
+    ],
+    opts,
+  );
+}
+
+export function loadedSummary(files: readonly LoadedFile[]) {
+  return {
+    files: files.map((f) => ({ name: f.fileName, table: f.table, rows: f.rows, bytes: f.bytes, sha256: f.sha256, durationMs: f.durationMs })),
+    rows: Object.fromEntries(files.map((f) => [f.table, f.rows])),
+  };
+}

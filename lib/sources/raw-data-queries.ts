@@ -1,0 +1,62 @@
+import { getDb } from "../db/client.ts";
+import { ELEARNING_EVENTS_TABLE, ELEARNING_USERS_TABLE } from "./elearning/elearning-tables.ts";
+
+// Read models of the /data page: what is loaded into raw.* and which files it came from.
+
+/** Every raw table the dashboard counts; a new source adds its tables here. */
+export const RAW_TABLES: readonly string[] = [ELEARNING_USERS_TABLE, ELEARNING_EVENTS_TABLE];
+
+export interface RawTableCount {
+  table: string;
+  rows: number;
+}
+
+/** `schema.table` -> `"schema"."table"`; names come from RAW_TABLES, never from a request. */
+function quoteQualified(name: string): string {
+  return name
+    .split(".")
+    .map((part) => `"${part.replaceAll('"', '""')}"`)
+    .join(".");
+}
+
+/** Exact row counts (count(*), not the planner's estimate). */
+export async function rawTableCounts(tables: readonly string[] = RAW_TABLES): Promise<RawTableCount[]> {
+  const { pool } = await getDb();
+  return Promise.all(
+    tables.map(async (table) => {
+      const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteQualified(table)}`);
+      return { table, rows: Number(rows[0].n) };
+    }),
+  );
+}
+
+export interface IngestedFileView {
+  id: string;
+  runId: string | null;
+  source: string;
+  name: string;
+  tableName: string;
+  artifactKey: string | null;
+  sha256: string;
+  bytes: number;
+  rows: number;
+  durationMs: number;
+  createdAt: string;
+}
+
+/** Loaded files, newest first, one page at a time. */
+export async function listIngestedFiles(opts: { page?: number; pageSize?: number } = {}): Promise<{ files: IngestedFileView[]; total: number; page: number; pageSize: number }> {
+  const { prisma } = await getDb();
+  const pageSize = Math.min(200, Math.max(1, opts.pageSize ?? 25));
+  const page = Math.max(1, opts.page ?? 1);
+  const [rows, total] = await Promise.all([
+    prisma.ingestedFile.findMany({
+      orderBy: [{ createdAt: "desc" }, { name: "asc" }],
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+      select: { id: true, runId: true, source: true, name: true, tableName: true, artifactKey: true, sha256: true, bytes: true, rows: true, durationMs: true, createdAt: true },
+    }),
+    prisma.ingestedFile.count(),
+  ]);
+  return { files: rows.map((r) => ({ ...r, bytes: Number(r.bytes), createdAt: r.createdAt.toISOString() })), total, page, pageSize };
+}

@@ -1,0 +1,75 @@
+import { Readable } from "node:stream";
+import { beforeAll, describe, expect, it } from "vitest";
+import { query } from "../db/sql.ts";
+import { ELEARNING_EVENTS_TABLE, ELEARNING_USERS_TABLE, elearningEventColumns, elearningUserColumns } from "./elearning/elearning-tables.ts";
+import { replaceTablesFromCsv, type CsvFileToLoad } from "./replace-tables-from-csv.ts";
+
+const USERS = "user_id,signup_date,plan,is_paid,country,marketing_source,engagement_score\n";
+const EVENTS = "event_id,user_id,event_time,event_type,course_id,watch_minutes,quiz_score,amount\n";
+const goodUsers = USERS + "1,2024-12-01,free,0,US,organic,0.5\n2,2024-12-02,paid,1,BR,email,\n";
+const goodEvents = EVENTS + "1,1,2025-01-06T22:39:00,login,,0.0,,\n2,2,2025-01-07T10:00:00,video_watch,k8s-mastery,36.607611756862205,,\n";
+
+const file = (fileName: string, text: string | Buffer): CsvFileToLoad => ({
+  source: "test",
+  fileName,
+  table: fileName.startsWith("users") ? ELEARNING_USERS_TABLE : ELEARNING_EVENTS_TABLE,
+  columns: fileName.startsWith("users") ? elearningUserColumns : elearningEventColumns,
+  open: async () => Readable.from([typeof text === "string" ? Buffer.from(text) : text]),
+});
+
+async function counts() {
+  const [r] = await query<{ u: string; e: string }>(
+    "SELECT (SELECT count(*) FROM raw.elearning_users) AS u, (SELECT count(*) FROM raw.elearning_events) AS e");
+  return [Number(r.u), Number(r.e)];
+}
+
+describe("replaceTablesFromCsv", () => {
+  beforeAll(async () => {
+    await replaceTablesFromCsv([file("users.csv", goodUsers), file("events.csv", goodEvents)]);
+  });
+
+  it("loads typed values exactly, with their source lines", async () => {
+    const rows = await query<{ watch_minutes: number; event_time: string; source_line: number; course_id: string | null }>(
+      "SELECT watch_minutes, to_char(event_time, 'YYYY-MM-DD\"T\"HH24:MI:SS') AS event_time, source_line, course_id FROM raw.elearning_events ORDER BY event_id");
+    expect(rows).toEqual([
+      { watch_minutes: 0, event_time: "2025-01-06T22:39:00", source_line: 2, course_id: null },
+      { watch_minutes: 36.607611756862205, event_time: "2025-01-07T10:00:00", source_line: 3, course_id: "k8s-mastery" },
+    ]);
+    expect(await counts()).toEqual([2, 2]);
+  });
+
+  const bad: [string, string, RegExp][] = [
+    ["an unparsable timestamp", EVENTS + "1,1,2025-01-06T22:39:00,login,,0.0,,\n2,1,2025-13-01T00:00:00,login,,0.0,,\n", /events\.csv line 3: column "event_time": "2025-13-01T00:00:00" is not a timestamp/],
+    ["NaN text in a number", EVENTS + "1,1,2025-01-06T22:39:00,login,,NaN,,\n", /events\.csv line 2: column "watch_minutes": "NaN" is not a finite number/],
+    ["Infinity text", EVENTS + "1,1,2025-01-06T22:39:00,payment_success,,0.0,,Infinity\n", /line 2: column "amount": "Infinity"/],
+    ["a missing column", "event_id,user_id,event_time,event_type,course_id,watch_minutes,quiz_score\n1,1,2025-01-06T22:39:00,login,,0.0,\n", /events\.csv line 1: missing column\(s\) "amount"/],
+    ["an extra column", EVENTS.trim() + ",extra\n1,1,2025-01-06T22:39:00,login,,0.0,,,x\n", /unexpected column\(s\) "extra"/],
+    ["a wrong delimiter", EVENTS.replaceAll(",", ";") + "1;1;2025-01-06T22:39:00;login;;0.0;;\n", /looks ";"-delimited/],
+    ["a short row", EVENTS + "1,1,2025-01-06T22:39:00,login\n", /events\.csv line 2: has 4 field\(s\), expected 8/],
+    ["an empty file", "", /events\.csv: the file is empty/],
+    ["a non-integer id", EVENTS + "x1,1,2025-01-06T22:39:00,login,,0.0,,\n", /line 2: column "event_id": "x1" is not an integer/],
+    ["an empty required field", EVENTS + "1,,2025-01-06T22:39:00,login,,0.0,,\n", /line 2: column "user_id": "" is empty but required/],
+  ];
+  for (const [what, text, message] of bad) {
+    it(`rejects ${what} with file, line and column, leaving both tables unchanged`, async () => {
+      const before = await counts();
+      // users.csv is valid and loads first: the whole load must still roll back.
+      await expect(replaceTablesFromCsv([file("users.csv", USERS + "9,2024-12-01,free,0,US,organic,0.1\n"), file("events.csv", text)])).rejects.toThrow(message);
+      expect(await counts()).toEqual(before);
+      const [{ n }] = await query<{ n: string }>("SELECT count(*) AS n FROM raw.elearning_users WHERE user_id = 9");
+      expect(Number(n)).toBe(0);
+    });
+  }
+
+  it("loads spreadsheet-style files: BOM, CRLF and quoted newlines", async () => {
+    const crlf = "\uFEFF" + EVENTS.replace("\n", "\r\n") + '1,1,2025-01-06T22:39:00,support_ticket,"multi\r\nline",0.0,,\r\n2,1,2025-01-06T22:40:00,login,,0.0,,\r\n';
+    await replaceTablesFromCsv([file("users.csv", goodUsers), file("events.csv", crlf)]);
+    const rows = await query<{ course_id: string | null; source_line: number }>("SELECT course_id, source_line FROM raw.elearning_events ORDER BY event_id");
+    expect(rows).toEqual([{ course_id: "multi\r\nline", source_line: 2 }, { course_id: null, source_line: 4 }]);
+  });
+
+  it("accepts a header-only file as zero rows", async () => {
+    await replaceTablesFromCsv([file("users.csv", goodUsers), file("events.csv", EVENTS)]);
+    expect(await counts()).toEqual([2, 0]);
+  });
+});

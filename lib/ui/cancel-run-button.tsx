@@ -1,0 +1,36 @@
+"use client";
+
+import { useState } from "react";
+import { readApiError } from "./api-error.ts";
+
+/** Asks the server to cancel a queued or running run; calls onDone so the view refreshes. */
+export function CancelRunButton({ runId, onDone }: { runId: string; onDone: () => void }) {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function cancel() {
+    setPending(true);
+    setError(null);
+    try {
+      const res = await fetch(`/api/runs/${runId}/cancel`, { method: "POST" });
+      if (!res.ok) setError(await readApiError(res));
+      onDone();
+    } catch (e) {
+      setError(`Could not reach the server (${(e as Error).message}). Try again.`);
+    }
+    setPending(false);
+  }
+
+  return (
+    <div className="cancel">
+      <button type="button" className="danger" onClick={cancel} disabled={pending} aria-busy={pending}>
+        Cancel run
+      </button>
+      {error && (
+        <p role="alert" className="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

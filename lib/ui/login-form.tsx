@@ -1,0 +1,48 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, type FormEvent } from "react";
+
+/**
+ * Posts the admin token to /api/login. Without JavaScript the same form posts natively and the route
+ * redirects (to "/" or back here with ?error=wrong-token).
+ */
+export function LoginForm({ initialError }: { initialError: string | null }) {
+  const router = useRouter();
+  const [error, setError] = useState(initialError);
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setPending(true);
+    setError(null);
+    const token = String(new FormData(event.currentTarget).get("token") ?? "");
+    try {
+      const res = await fetch("/api/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token }) });
+      if (res.ok) {
+        router.push("/");
+        router.refresh();
+        return;
+      }
+      setError(res.status === 401 ? "Wrong token" : `Sign-in failed (${res.status}). Try again.`);
+    } catch (e) {
+      setError(`Could not reach the server (${(e as Error).message}). Try again.`);
+    }
+    setPending(false);
+  }
+
+  return (
+    <form method="post" action="/api/login" onSubmit={onSubmit} className="login">
+      <label htmlFor="admin-token">Admin token</label>
+      <input id="admin-token" name="token" type="password" autoComplete="current-password" required />
+      <button type="submit" disabled={pending} aria-busy={pending}>
+        Sign in
+      </button>
+      {error && (
+        <p role="alert" className="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}

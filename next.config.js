@@ -1,0 +1,18 @@
+// Packages that must stay plain Node modules on the server: native-ish (PGlite wasm), socket servers, pg.
+/** @type {import("next").NextConfig} */
+const nextConfig = {
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@electric-sql/pglite-socket",
+    "pg",
+    "pg-copy-streams",
+    "@prisma/adapter-pg",
+    "s3rver",
+  ],
+  poweredByHeader: false,
+  async headers() {
+    // User-supplied CSV/HTML must never execute in the page: no inline scripts from data, no sniffing.
+    return [{ source: "/:path*", headers: [{ key: "X-Content-Type-Options", value: "nosniff" }, { key: "X-Frame-Options", value: "DENY" }, { key: "Referrer-Policy", value: "same-origin" }] }];
+  },
+};
+export default nextConfig;

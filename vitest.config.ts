@@ -1,0 +1,39 @@
+import { defineConfig } from "vitest/config";
+
+// unit: pure code, the artifact stores (local folder + a real s3rver), no database.
+// integration-*: the same *.int.test.ts files against the embedded engine and, when DATABASE_URL is set, against
+// real Postgres (a fresh database per run, dropped afterwards). Files run one at a time per engine: they share
+// one database and the raw tables.
+const integration = (engine: "embedded" | "postgres") => ({
+  extends: true as const,
+  test: {
+    name: `integration-${engine}`,
+    include: ["**/*.int.test.ts"],
+    exclude: ["node_modules/**", ".next/**", "prisma/migrator/**"],
+    env: { CHURNOPS_TEST_ENGINE: engine },
+    globalSetup: ["tests/setup/global-database.ts"],
+    setupFiles: ["tests/setup/use-test-database.ts"],
+    fileParallelism: false,
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+  },
+});
+
+export default defineConfig({
+  test: {
+    environment: "node",
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          include: ["**/*.test.ts"],
+          exclude: ["**/*.int.test.ts", "node_modules/**", ".next/**", "prisma/migrator/**", "e2e/**"],
+          testTimeout: 30_000,
+        },
+      },
+      integration("embedded"),
+      ...(process.env.DATABASE_URL ? [integration("postgres")] : []),
+    ],
+  },
+});
