@@ -74,8 +74,17 @@ async function runAndWait(pipelineId: string, params: unknown, json: boolean): P
     }
   })();
   if (executor === "local") {
-    await runLocally(runId);
-    finished = true;
+    const cancel = new AbortController();
+    const onSignal = () => cancel.abort();
+    process.once("SIGINT", onSignal);
+    process.once("SIGTERM", onSignal);
+    try {
+      await runLocally(runId, { signal: cancel.signal });
+    } finally {
+      finished = true;
+      process.off("SIGINT", onSignal);
+      process.off("SIGTERM", onSignal);
+    }
   }
   await poll;
   bar?.done();

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import net from "node:net";
 import { liveOwner, removeLock, writeLock } from "./embedded-lock.ts";
+import { fixQueryInterleaving } from "./pglite-socket-queue-fix.ts";
 
 export interface EmbeddedServer {
   url: string;
@@ -45,6 +46,7 @@ export async function startEmbeddedServer(dataDir: string, requestedPort = 0): P
   const port = requestedPort || (await freePort());
   const db = await PGlite.create(dataDir);
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: MAX_CONNECTIONS });
+  fixQueryInterleaving(server);
   await server.start();
   writeLock(dataDir, { pid: process.pid, port, startedAt: new Date().toISOString() });
   let stopped = false;

@@ -19,7 +19,7 @@ const HEARTBEAT_MS = 1000;
  * same concurrency key is running, watches for cancels, and records the final status. No retries: those are
  * Inngest's (ARCHITECTURE §3).
  */
-export async function runLocally(runId: string): Promise<LocalRunOutcome> {
+export async function runLocally(runId: string, options: { signal?: AbortSignal } = {}): Promise<LocalRunOutcome> {
   const run = await getRunRef(runId);
   if (!run) throw new Error(`run ${runId} does not exist`);
   const def = getPipeline(run.pipelineId);
@@ -37,6 +37,9 @@ export async function runLocally(runId: string): Promise<LocalRunOutcome> {
   }
 
   const controller = new AbortController();
+  // A cancel arrives through the database (heartbeat) or, faster, as SIGTERM from cancelRun on this host.
+  options.signal?.addEventListener("abort", () => controller.abort(), { once: true });
+  if (options.signal?.aborted) controller.abort();
   let beating = false;
   const watcher = setInterval(() => {
     if (beating) return;

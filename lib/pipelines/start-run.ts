@@ -1,4 +1,6 @@
+import os from "node:os";
 import { z } from "zod";
+import { isProcessAlive } from "../db/embedded-lock.ts";
 import { pipelineRequestedEvent, RUN_CANCEL_REQUESTED } from "../../inngest/events.ts";
 import { getDb } from "../db/client.ts";
 import { isInngestConfigured } from "../env.ts";
@@ -50,6 +52,19 @@ export async function startRun(pipelineId: string, rawParams: unknown, trigger: 
   return { runId, executor };
 }
 
+/** SIGTERM to a local worker on this host: it aborts at the next batch instead of the next heartbeat. */
+async function signalLocalWorker(runId: string): Promise<void> {
+  const { prisma } = await getDb();
+  const run = await prisma.pipelineRun.findUnique({ where: { id: runId }, select: { workerPid: true, workerHost: true } });
+  if (run?.workerPid && run.workerHost === os.hostname() && run.workerPid !== process.pid && isProcessAlive(run.workerPid)) {
+    try {
+      process.kill(run.workerPid, "SIGTERM");
+    } catch {
+      // already gone: recoverStaleRuns will mark it
+    }
+  }
+}
+
 export const runIdSchema = z.string().uuid("run ids are UUIDs");
 
 /** Cancels a queued run at once; asks a running one to stop (its worker aborts, Inngest cancels via cancelOn). */
@@ -63,6 +78,8 @@ export async function cancelRun(runId: string): Promise<{ status: string }> {
   await prisma.pipelineRun.update({ where: { id: runId }, data: { cancelRequestedAt: new Date() } });
   if (run.status === "queued") {
     await finishRun(runId, { status: "cancelled", failureKind: "cancelled", message: "cancelled before it started" });
+  } else if (run.executor === "local") {
+    await signalLocalWorker(runId);
   }
   if (run.executor === "inngest") {
     const { inngest } = await import("../../inngest/client.ts");

@@ -8,8 +8,10 @@ if (!runId) {
   console.error("usage: worker-main.ts <run-id>");
   process.exit(64);
 }
+const cancel = new AbortController();
+for (const sig of ["SIGTERM", "SIGINT"] as const) process.once(sig, () => cancel.abort());
 try {
-  const outcome = await runLocally(runId);
+  const outcome = await runLocally(runId, { signal: cancel.signal });
   console.log(JSON.stringify(outcome));
   await closeDb();
   process.exit(outcome.status === "succeeded" ? 0 : 1);
