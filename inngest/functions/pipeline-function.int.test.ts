@@ -35,7 +35,7 @@ describe("pipeline-elearning-sample (Inngest function)", () => {
       events: [{ name: pipelineRequestedEvent("elearning-sample"), data: { runId, params, concurrencyKey: "raw.elearning" } }],
     });
     const stepIds = (ctx.step.run as unknown as { mock: { calls: [string][] } }).mock.calls.map((c) => c[0]);
-    expect(stepIds).toEqual(["churnops-start-run", "generate-csvs", "load-raw-tables", "churnops-finish-run"]);
+    expect(stepIds).toEqual(["churnops-start-run", "generate-csvs", "load-raw-tables", "validate-raw", "build-staging", "churnops-finish-run"]);
     await expect(state[sid("generate-csvs")]).resolves.toMatchObject({ events: generateElearning(params).stats.events });
     expect(result).toMatchObject({ runId });
 
@@ -54,6 +54,8 @@ describe("pipeline-elearning-sample (Inngest function)", () => {
       steps: [
         { id: "generate-csvs", handler: () => ({ usersKey: "x/users.csv", eventsKey: "x/events.csv" }) },
         { id: "load-raw-tables", handler: () => ({ mocked: true }) },
+        { id: "validate-raw", handler: () => ({ dqRunIds: [], suites: [] }) },
+        { id: "build-staging", handler: () => ({ users: 0, events: 0 }) },
       ],
     });
     const runId = (result as { runId: string }).runId;
@@ -89,6 +91,6 @@ describe("pipeline-elearning-sample (Inngest function)", () => {
     expect(stepIds).toEqual(["churnops-start-run", "churnops-fail-run"]);
     const run = await getRunDetail(runId);
     expect(run?.status).toBe("cancelled");
-    expect(run?.steps.map((s) => s.status)).toEqual(["cancelled", "cancelled"]);
+    expect(run?.steps.map((s) => s.status)).toEqual(["cancelled", "cancelled", "cancelled", "cancelled"]);
   });
 });

@@ -16,10 +16,13 @@ export interface ColumnBatch {
   length: number;
 }
 
+const NEEDS_ESCAPE = /[\\\t\n\r]/;
+
 function copyText(value: unknown): string {
   if (value === null || value === undefined) return "\\N";
-  if (typeof value === "number") return String(value); // shortest round-trip form, exact for doubles
-  return String(value).replace(/[\\\t\n\r]/g, (ch) => (ch === "\\" ? "\\\\" : ch === "\t" ? "\\t" : ch === "\n" ? "\\n" : "\\r"));
+  const text = typeof value === "string" ? value : String(value); // numbers: shortest round-trip form
+  if (!NEEDS_ESCAPE.test(text)) return text;
+  return text.replace(/[\\\t\n\r]/g, (ch) => (ch === "\\" ? "\\\\" : ch === "\t" ? "\\t" : ch === "\n" ? "\\n" : "\\r"));
 }
 
 async function loadWithCopy(client: pg.PoolClient, table: string, columns: readonly LoadColumn[], batches: AsyncIterable<ColumnBatch>, signal?: AbortSignal): Promise<number> {

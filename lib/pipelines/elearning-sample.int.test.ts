@@ -28,7 +28,12 @@ describe("elearning-sample pipeline (local executor)", () => {
     const run = await getRunDetail(runId);
     expect(run?.status).toBe("succeeded");
     expect(run?.progress).toBe(1);
-    expect(run?.steps.map((s) => [s.stepId, s.status])).toEqual([["generate-csvs", "succeeded"], ["load-raw-tables", "succeeded"]]);
+    expect(run?.steps.map((s) => [s.stepId, s.status])).toEqual([
+      ["generate-csvs", "succeeded"], ["load-raw-tables", "succeeded"], ["validate-raw", "succeeded"], ["build-staging", "succeeded"],
+    ]);
+    // The generator writes valid data: both suites pass, nothing is rejected, staging equals raw.
+    expect(run?.steps[2].output).toMatchObject({ suites: [{ suite: "elearning.users", rejectedRows: 0 }, { suite: "elearning.events", rejectedRows: 0 }] });
+    expect(run?.steps[3].output).toEqual({ users: expected.users, events: expected.events });
     expect(run?.steps[1].output).toMatchObject({ rows: { "raw.elearning_events": expected.events } });
     const files = await query<{ name: string; rows: number; sha256: string }>(
       "SELECT name, rows, sha256 FROM ops.ingested_files WHERE run_id = $1 ORDER BY name", [runId]);

@@ -3,7 +3,10 @@ import { elearningSampleParams } from "../sources/elearning/elearning-params.ts"
 import { generateElearning } from "../sources/elearning/generate-elearning.ts";
 import { loadElearningFromStore, loadedSummary } from "../sources/elearning/load-elearning.ts";
 import { putArtifact } from "../storage/artifact-records.ts";
-import { definePipeline, type PipelineStep } from "./pipeline-definition.ts";
+import { definePipeline, type Json, type PipelineStep } from "./pipeline-definition.ts";
+import { runDataGate, type GateSummary } from "../quality/data-gate.ts";
+import { elearningSuites } from "../sources/elearning/elearning-suites.ts";
+import { buildElearningStaging } from "../sources/elearning/build-elearning-staging.ts";
 import { assertValidArtifactKey } from "../storage/artifact-key.ts";
 
 /** The load step shared by the sample and the ingest pipeline: reads keys from params or an earlier step. */
@@ -18,11 +21,32 @@ export function loadElearningStep<P>(keysOf: (params: P, outputs: Record<string,
   };
 }
 
+/** The data gate and the staging build, shared by every e-learning pipeline. */
+export const elearningGateSteps = [
+  {
+    id: "validate-raw",
+    title: "Validate (data gate)",
+    async run({ runId, progress }) {
+      progress(0, "running expectation suites");
+      const summary = await runDataGate(elearningSuites, runId);
+      return summary as unknown as Json;
+    },
+  },
+  {
+    id: "build-staging",
+    title: "Build staging tables",
+    async run({ outputs }) {
+      const gate = outputs["validate-raw"] as unknown as GateSummary;
+      return buildElearningStaging(gate.dqRunIds);
+    },
+  },
+] as const satisfies readonly PipelineStep<unknown>[];
+
 export const elearningSample = definePipeline({
   id: "elearning-sample",
   title: "E-learning sample data",
   description:
-    "Generates a deterministic e-learning activity dataset (users + events, ARCHITECTURE §6.1) into the artifact store and loads it into raw.elearning_users and raw.elearning_events, replacing what was there.",
+    "Generates a deterministic e-learning activity dataset (users + events, ARCHITECTURE §6.1) into the artifact store, loads it into raw.elearning_*, validates it with the e-learning expectation suites (the data gate) and builds staging.elearning_* from the valid rows.",
   params: elearningSampleParams,
   schedule: "0 2 * * *",
   concurrencyKey: () => "raw.elearning",
@@ -44,6 +68,7 @@ export const elearningSample = definePipeline({
       },
     },
     loadElearningStep((_p, outputs) => outputs["generate-csvs"] as { usersKey: string; eventsKey: string }),
+    ...elearningGateSteps,
   ],
 });
 
@@ -66,5 +91,5 @@ export const elearningIngest = definePipeline({
   }),
   concurrencyKey: () => "raw.elearning",
   retries: 0,
-  steps: [loadElearningStep((p: { usersKey: string; eventsKey: string }) => p)],
+  steps: [loadElearningStep((p: { usersKey: string; eventsKey: string }) => p), ...elearningGateSteps],
 });

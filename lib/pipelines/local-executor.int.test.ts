@@ -27,11 +27,11 @@ const finished = (runId: string) =>
     return run && TERMINAL_STATUSES.includes(run.status) ? run : null;
   });
 
-/** Waits until the load step has really started writing rows (past generation and the first batches). */
+/** Waits until the load step has really started writing rows: step 2 of 4 spans run progress 0.25..0.5. */
 const loading = (runId: string) =>
   waitFor(`run ${runId} to be loading`, async () => {
     const run = await getRunDetail(runId);
-    return run?.steps[1]?.status === "running" && run.progress > 0.55 ? run : null;
+    return run?.steps[1]?.status === "running" && run.progress > 0.3 ? run : null;
   });
 
 async function rawCounts() {

@@ -9,7 +9,8 @@ export function spawnLocalWorker(runId: string, databaseUrl: string): number {
   fs.mkdirSync(logDir, { recursive: true });
   const log = fs.openSync(path.join(logDir, `run-${runId}.log`), "a");
   const entry = path.resolve("lib/pipelines/worker-main.ts");
-  const child = spawn(process.execPath, ["--import", "tsx", entry, runId], {
+  // A larger young generation: parsing CSV allocates a row array per line (GC was a third of the load time).
+  const child = spawn(process.execPath, ["--max-semi-space-size=64", "--import", "tsx", entry, runId], {
     cwd: process.cwd(),
     detached: true,
     stdio: ["ignore", log, log],

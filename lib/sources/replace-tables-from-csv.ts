@@ -7,6 +7,7 @@ import { bulkLoad, type ColumnBatch } from "../db/bulk-load.ts";
 import { ident, withTransaction } from "../db/sql.ts";
 import type { CsvColumnSpec } from "./csv/column-types.ts";
 import { readCsvBatches, type CsvBatch, type CsvReadStats } from "./csv/read-csv-batches.ts";
+import type { CsvEncoding } from "./csv/text-encoding.ts";
 
 export interface CsvFileToLoad {
   source: string;
@@ -16,6 +17,8 @@ export interface CsvFileToLoad {
   open(): Promise<Readable>;
   /** Size in bytes if known, for progress. */
   bytes?: number;
+  /** Text encoding (default utf-8; "auto" for files people upload). */
+  encoding?: CsvEncoding;
   artifactKey?: string;
 }
 
@@ -59,7 +62,7 @@ async function loadFile(client: pg.PoolClient, engine: DbEngine, file: CsvFileTo
   const source = await file.open();
   let stats: CsvReadStats | undefined;
   try {
-    const batches = readCsvBatches(source, { fileName: file.fileName, columns: file.columns, onBytes: progress });
+    const batches = readCsvBatches(source, { fileName: file.fileName, columns: file.columns, encoding: file.encoding, onBytes: progress });
     const columns = [
       ...file.columns.map((c) => ({ column: c.column ?? c.name, pgType: c.pgType })),
       { column: "file_id", pgType: "uuid" },

@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import { AppError } from "../../errors.ts";
 import { type CellValue, type CsvColumnSpec, FieldParseError, parseCell } from "./column-types.ts";
 import { CsvSyntaxError, csvRecords } from "./csv-records.ts";
+import type { CsvEncoding } from "./text-encoding.ts";
 
 export interface CsvBatch {
   /** Column-major values in spec order, then the source line numbers. */
@@ -21,6 +22,8 @@ export interface ReadCsvOptions {
   fileName: string;
   columns: readonly CsvColumnSpec[];
   batchSize?: number;
+  /** Text encoding of the file (default utf-8; "auto" sniffs UTF-8 vs Windows-1252). */
+  encoding?: CsvEncoding;
   /** Called with bytes read so far (for progress). */
   onBytes?(bytes: number): void;
 }
@@ -79,7 +82,7 @@ export async function* readCsvBatches(source: Readable, opts: ReadCsvOptions): A
   let batch = fresh();
   let rows = 0;
   try {
-    for await (const chunk of csvRecords(meter)) {
+    for await (const chunk of csvRecords(meter, opts.encoding)) {
       for (let i = 0; i < chunk.records.length; i++) {
         const record = chunk.records[i];
         const line = chunk.lines[i];

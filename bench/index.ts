@@ -1,0 +1,12 @@
+// `npm run bench -- <name>`: benchmarks print ratios against a reference measured in the same run.
+const benchName = process.argv[2] ?? "ingest";
+const benches: Record<string, () => Promise<unknown>> = {
+  ingest: async () => (await import("./ingest.ts")).benchIngest(),
+};
+if (!benches[benchName]) {
+  console.error(`unknown benchmark "${benchName}"; available: ${Object.keys(benches).join(", ")}`);
+  process.exit(64);
+}
+await benches[benchName]();
+process.exit(0);
+export {};
