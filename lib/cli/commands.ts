@@ -94,6 +94,7 @@ async function runAndWait(pipelineId: string, params: unknown, json: boolean): P
 }
 
 async function storeUpload(file: string, key: string): Promise<string> {
+  // (the CSV's encoding travels as a pipeline param; the bytes are stored as they are)
   if (!fs.existsSync(file)) throw new AppError("INVALID_INPUT", `file not found: ${file}`);
   await putArtifact(key, fs.createReadStream(file), { kind: "upload", contentType: "text/csv" });
   return key;
@@ -140,7 +141,7 @@ export const commands: Record<string, Command> = {
     },
   },
   ingest: {
-    options: { users: { type: "string" }, events: { type: "string" }, json: { type: "boolean" } },
+    options: { users: { type: "string" }, events: { type: "string" }, encoding: { type: "string" }, json: { type: "boolean" } },
     async run([source], values) {
       if (source !== "elearning" || !values.users || !values.events) {
         throw new AppError("INVALID_INPUT", "usage: churnops ingest elearning --users users.csv --events events.csv");
@@ -149,7 +150,7 @@ export const commands: Record<string, Command> = {
       const stamp = new Date().toISOString().replace(/[:.]/g, "-");
       const usersKey = await storeUpload(String(values.users), `datasets/elearning/uploads/${stamp}/users.csv`);
       const eventsKey = await storeUpload(String(values.events), `datasets/elearning/uploads/${stamp}/events.csv`);
-      return runAndWait("elearning-ingest", { usersKey, eventsKey }, Boolean(values.json));
+      return runAndWait("elearning-ingest", { usersKey, eventsKey, ...(values.encoding ? { encoding: values.encoding } : {}) }, Boolean(values.json));
     },
   },
   pipelines: {

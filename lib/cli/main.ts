@@ -12,7 +12,7 @@ Usage:
                                               run a pipeline and wait for it (exit 0 ok, 1 failed, 2 data gate)
   churnops runs [--limit N] [--json]          list recent runs
   churnops cancel <run-id>                    cancel a queued or running run
-  churnops ingest elearning --users F --events F [--json]
+  churnops ingest elearning --users F --events F [--encoding E] [--json]
                                               load your own e-learning users.csv + events.csv
   churnops pipelines [--json]                 list pipelines, params and schedules
   churnops serve [--host H] [--port P] [--seed]

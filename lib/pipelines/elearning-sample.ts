@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { elearningSampleParams } from "../sources/elearning/elearning-params.ts";
 import { generateElearning } from "../sources/elearning/generate-elearning.ts";
-import { loadElearningFromStore, loadedSummary } from "../sources/elearning/load-elearning.ts";
+import { loadElearningFromStore, loadedSummary, type ElearningKeys } from "../sources/elearning/load-elearning.ts";
+import { CSV_ENCODINGS } from "../sources/csv/text-encoding.ts";
 import { putArtifact } from "../storage/artifact-records.ts";
 import { definePipeline, type Json, type PipelineStep } from "./pipeline-definition.ts";
 import { runDataGate, type GateSummary } from "../quality/data-gate.ts";
@@ -10,7 +11,7 @@ import { buildElearningStaging } from "../sources/elearning/build-elearning-stag
 import { assertValidArtifactKey } from "../storage/artifact-key.ts";
 
 /** The load step shared by the sample and the ingest pipeline: reads keys from params or an earlier step. */
-export function loadElearningStep<P>(keysOf: (params: P, outputs: Record<string, unknown>) => { usersKey: string; eventsKey: string }): PipelineStep<P> {
+export function loadElearningStep<P>(keysOf: (params: P, outputs: Record<string, unknown>) => ElearningKeys): PipelineStep<P> {
   return {
     id: "load-raw-tables",
     title: "Load raw tables",
@@ -88,8 +89,9 @@ export const elearningIngest = definePipeline({
   params: z.object({
     usersKey: artifactKey.describe("Artifact key of users.csv"),
     eventsKey: artifactKey.describe("Artifact key of events.csv"),
+    encoding: z.enum(CSV_ENCODINGS).default("auto").describe("Text encoding of both files (auto detects UTF-8 vs Windows-1252)"),
   }),
   concurrencyKey: () => "raw.elearning",
   retries: 0,
-  steps: [loadElearningStep((p: { usersKey: string; eventsKey: string }) => p), ...elearningGateSteps],
+  steps: [loadElearningStep((p: ElearningKeys) => p), ...elearningGateSteps],
 });

@@ -1,10 +1,12 @@
 import { getArtifactStore } from "../../storage/default-artifact-store.ts";
+import type { CsvEncoding } from "../csv/text-encoding.ts";
 import { replaceTablesFromCsv, type LoadedFile, type ReplaceOptions } from "../replace-tables-from-csv.ts";
 import { ELEARNING_EVENTS_TABLE, ELEARNING_USERS_TABLE, elearningEventColumns, elearningUserColumns } from "./elearning-tables.ts";
 
 export interface ElearningKeys {
   usersKey: string;
   eventsKey: string;
+  encoding?: CsvEncoding;
 }
 
 /** Loads users.csv and events.csv from the artifact store into raw.*, replacing both tables in one transaction. */
@@ -15,8 +17,8 @@ export async function loadElearningFromStore(keys: ElearningKeys, opts: ReplaceO
   if (missing.length) throw new Error(`artifact(s) not found: ${missing.join(", ")}`);
   return replaceTablesFromCsv(
     [
-      { source: "elearning", fileName: "users.csv", table: ELEARNING_USERS_TABLE, columns: elearningUserColumns, artifactKey: keys.usersKey, bytes: usersHead!.bytes, open: () => store.getStream(keys.usersKey) },
-      { source: "elearning", fileName: "events.csv", table: ELEARNING_EVENTS_TABLE, columns: elearningEventColumns, artifactKey: keys.eventsKey, bytes: eventsHead!.bytes, open: () => store.getStream(keys.eventsKey) },
+      { source: "elearning", fileName: "users.csv", table: ELEARNING_USERS_TABLE, columns: elearningUserColumns, artifactKey: keys.usersKey, encoding: keys.encoding, bytes: usersHead!.bytes, open: () => store.getStream(keys.usersKey) },
+      { source: "elearning", fileName: "events.csv", table: ELEARNING_EVENTS_TABLE, columns: elearningEventColumns, artifactKey: keys.eventsKey, encoding: keys.encoding, bytes: eventsHead!.bytes, open: () => store.getStream(keys.eventsKey) },
     ],
     opts,
   );
