@@ -30,6 +30,7 @@ export default defineConfig({
           include: ["**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**", ".next/**", "prisma/migrator/**", "e2e/**"],
           testTimeout: 30_000,
+          hookTimeout: 60_000, // PGlite and s3rver start-up can take seconds on a busy 2-core machine
         },
       },
       integration("embedded"),

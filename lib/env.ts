@@ -53,15 +53,15 @@ export function resetEnvCache(): void {
 }
 
 export function churnopsHome(): string {
-  return path.resolve(getEnv().CHURNOPS_HOME);
+  return path.resolve(/*turbopackIgnore: true*/ getEnv().CHURNOPS_HOME);
 }
 
 export function pgliteDir(): string {
-  return path.resolve(getEnv().CHURNOPS_PGLITE_DIR ?? path.join(churnopsHome(), "pglite"));
+  return path.resolve(/*turbopackIgnore: true*/ getEnv().CHURNOPS_PGLITE_DIR ?? path.join(churnopsHome(), "pglite"));
 }
 
 export function artifactsDir(): string {
-  return path.resolve(getEnv().CHURNOPS_ARTIFACTS_DIR ?? path.join(churnopsHome(), "artifacts"));
+  return path.resolve(/*turbopackIgnore: true*/ getEnv().CHURNOPS_ARTIFACTS_DIR ?? path.join(churnopsHome(), "artifacts"));
 }
 
 /** Inngest is "configured" when the app can reach an Inngest server (dev server or self-hosted/cloud). */

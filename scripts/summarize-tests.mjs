@@ -3,14 +3,14 @@ import fs from "node:fs";
 
 let passed = 0, failed = 0, skipped = 0;
 const read = (f) => (fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, "utf8")) : null);
-const vitest = read("test-results/vitest.json");
+const vitest = read("reports/vitest.json");
 if (vitest) {
   passed += vitest.numPassedTests;
   failed += vitest.numFailedTests;
   skipped += vitest.numPendingTests + (vitest.numTodoTests ?? 0);
   if (!vitest.success && vitest.numFailedTests === 0) failed += 1; // a suite that failed to load
 }
-const e2e = read("test-results/e2e.json");
+const e2e = read("reports/e2e.json");
 if (e2e) {
   passed += e2e.stats.expected;
   failed += e2e.stats.unexpected + e2e.stats.flaky;

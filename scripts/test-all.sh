@@ -4,8 +4,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1 CHECKPOINT_DISABLE=1
-mkdir -p test-results
-rm -f test-results/*.json
+mkdir -p reports
+rm -f reports/*.json
 skipped=()
 fail=0
 step() { echo; echo "==> $*"; }
@@ -20,7 +20,7 @@ if [ -z "${DATABASE_URL:-}" ]; then
   skipped+=("integration on real Postgres: DATABASE_URL is not set (set it to a server where you may create databases)")
 fi
 step "vitest: unit, s3rver, @inngest/test, integration (embedded${DATABASE_URL:+ + postgres})"
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json || fail=1
+npx vitest run --reporter=default --reporter=json --outputFile.json=reports/vitest.json || fail=1
 
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [ ! -x "$chromium" ] && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null; then

@@ -3,7 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { ParseArgsConfig } from "node:util";
-import { getDb } from "../db/client.ts";
+import { closeDb, getDb } from "../db/client.ts";
+import { stopOwnedEmbeddedServer } from "../db/database-url.ts";
 import { ensureSchemaReady, migrateDatabase } from "../db/prepare-database.ts";
 import { getEnv, isLoopbackHost } from "../env.ts";
 import { AppError } from "../errors.ts";
@@ -195,6 +196,9 @@ export const commands: Record<string, Command> = {
       process.once("SIGINT", stop);
       process.once("SIGTERM", stop);
       const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 0)));
+      // This process owns the embedded database: release it (and the port) once the dashboard is gone.
+      await closeDb();
+      await stopOwnedEmbeddedServer();
       return code;
     },
   },

@@ -46,3 +46,10 @@ export async function closeDb(): Promise<void> {
   const { pool, prisma } = await db;
   await Promise.allSettled([pool.end(), prisma.$disconnect()]);
 }
+
+/** Round trip to the database (health checks). */
+export async function pingDatabase(): Promise<DbEngine> {
+  const { pool, engine } = await getDb();
+  await pool.query("SELECT 1");
+  return engine;
+}

@@ -1,4 +1,5 @@
 import { getDb } from "../db/client.ts";
+import { ident } from "../db/sql.ts";
 import { ELEARNING_EVENTS_TABLE, ELEARNING_USERS_TABLE } from "./elearning/elearning-tables.ts";
 
 // Read models of the /data page: what is loaded into raw.* and which files it came from.
@@ -11,20 +12,13 @@ export interface RawTableCount {
   rows: number;
 }
 
-/** `schema.table` -> `"schema"."table"`; names come from RAW_TABLES, never from a request. */
-function quoteQualified(name: string): string {
-  return name
-    .split(".")
-    .map((part) => `"${part.replaceAll('"', '""')}"`)
-    .join(".");
-}
 
 /** Exact row counts (count(*), not the planner's estimate). */
 export async function rawTableCounts(tables: readonly string[] = RAW_TABLES): Promise<RawTableCount[]> {
   const { pool } = await getDb();
   return Promise.all(
     tables.map(async (table) => {
-      const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${quoteQualified(table)}`);
+      const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${ident(table)}`);
       return { table, rows: Number(rows[0].n) };
     }),
   );

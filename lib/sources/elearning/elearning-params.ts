@@ -7,6 +7,12 @@ function isCalendarDate(s: string): boolean {
 }
 
 /**
+ * Generation is synchronous and in memory (about 2 events per user-day, ~64 bytes each), so a cap keeps a run
+ * cancellable and its worker small: 3,000,000 user-days is about 6 million events, ~400 MB of CSV.
+ */
+export const MAX_USER_DAYS = 3_000_000;
+
+/**
  * Parameters of the synthetic e-learning churn dataset. Values arrive from forms and
  * query strings as text, hence `z.coerce`; the `.describe()` texts are shown as form help.
  */
@@ -48,6 +54,10 @@ export const elearningSampleParams = z.object({
     .max(1)
     .default(0.35)
     .describe("Share of users who churn inside the window and then go silent (0–1)."),
+}).refine((p) => p.users * p.days <= MAX_USER_DAYS, {
+  message: `users × days must be at most ${MAX_USER_DAYS.toLocaleString("en")} (the sample is generated in memory)`,
+  path: ["users"],
+
 });
 
 export type ElearningSampleParams = z.infer<typeof elearningSampleParams>;

@@ -170,6 +170,14 @@ describe("elearningSampleParams", () => {
     });
   });
 
+  it("caps users × days so a sample stays small enough to generate in memory", () => {
+    expect(elearningSampleParams.safeParse({ users: 25000, days: 120 }).success).toBe(true); // 3,000,000 user-days
+    const tooBig = elearningSampleParams.safeParse({ users: 200000, days: 730 });
+    expect(tooBig.success).toBe(false);
+    expect(tooBig.error?.issues[0]).toMatchObject({ path: ["users"] });
+    expect(tooBig.error?.issues[0].message).toContain("3,000,000");
+  });
+
   it("coerces numeric text from forms and rejects out-of-range or malformed values", () => {
     expect(elearningSampleParams.parse({ users: "500", churnRate: "0.2" })).toMatchObject({
       users: 500, churnRate: 0.2,
