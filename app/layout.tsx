@@ -27,6 +27,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/">Pipelines</Link>
             <Link href="/runs">Runs</Link>
             <Link href="/data">Data</Link>
+            <Link href="/data/quality">Quality</Link>
+            <Link href="/data/rejects">Rejects</Link>
           </nav>
           {authRequired && <span className="auth">{signedIn ? <span className="muted">Signed in</span> : <Link href="/login">Sign in</Link>}</span>}
         </header>

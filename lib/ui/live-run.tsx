@@ -51,9 +51,9 @@ export function LiveRun({ initial }: { initial: RunDetail }) {
       {!done && <CancelRunButton runId={run.id} onDone={refresh} />}
       {run.cancelRequestedAt && !done && <p className="muted">Cancellation requested; waiting for the worker to stop.</p>}
       {stale && <p className="muted">Lost contact with the server; retrying…</p>}
-      <RunError message={run.errorMessage} stack={run.errorStack} />
+      <RunError title={run.status === "cancelled" ? "Cancellation" : "Error"} message={run.errorMessage} stack={run.errorStack} />
       <StepsTable steps={run.steps} />
-      {run.steps.length > 0 && <StepDurationChart steps={run.steps} />}
+      {run.steps.some((s) => s.durationMs !== null) && <StepDurationChart steps={run.steps} />}
     </div>
   );
 }

@@ -35,7 +35,7 @@ export function RunsTable({ runs }: { runs: readonly RunSummary[] }) {
                   <code>{shortId(r.id)}</code>
                 </Link>
               </td>
-              <td>{r.pipelineId}</td>
+              <td className="nowrap">{r.pipelineId}</td>
               <td>
                 <StatusBadge status={r.status} />
               </td>

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { requireAdmin } from "../../../../../lib/auth/admin-auth.ts";
+import { AppError } from "../../../../../lib/errors.ts";
 import { errorResponse } from "../../../../../lib/http/route-errors.ts";
 import { startRun } from "../../../../../lib/pipelines/start-run.ts";
 
@@ -26,6 +27,6 @@ function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    return Symbol("invalid JSON"); // fails the schema: 400 INVALID_INPUT
+    throw new AppError("INVALID_INPUT", 'The request body is not JSON. Send {"params": {"name": value}} or an empty body for the defaults.', 400);
   }
 }

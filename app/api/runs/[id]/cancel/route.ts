@@ -1,6 +1,7 @@
 import { requireAdmin } from "../../../../../lib/auth/admin-auth.ts";
 import { errorResponse } from "../../../../../lib/http/route-errors.ts";
 import { cancelRun } from "../../../../../lib/pipelines/start-run.ts";
+import { parseRunId } from "../../../../../lib/ui/run-id.ts";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -9,7 +10,7 @@ export const runtime = "nodejs";
 export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     requireAdmin(req);
-    return Response.json(await cancelRun((await params).id));
+    return Response.json(await cancelRun(parseRunId((await params).id)));
   } catch (e) {
     return errorResponse(e);
   }
