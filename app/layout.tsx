@@ -29,6 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <Link href="/data">Data</Link>
             <Link href="/data/quality">Quality</Link>
             <Link href="/data/rejects">Rejects</Link>
+            <Link href="/data/upload">Upload</Link>
           </nav>
           {authRequired && <span className="auth">{signedIn ? <span className="muted">Signed in</span> : <Link href="/login">Sign in</Link>}</span>}
         </header>

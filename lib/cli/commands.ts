@@ -1,20 +1,20 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import type { ParseArgsConfig } from "node:util";
 import { closeDb, getDb } from "../db/client.ts";
 import { stopOwnedEmbeddedServer } from "../db/database-url.ts";
 import { ensureSchemaReady, migrateDatabase } from "../db/prepare-database.ts";
 import { getEnv, isLoopbackHost } from "../env.ts";
 import { AppError } from "../errors.ts";
-import { runLocally } from "../pipelines/local-executor.ts";
 import { recoverStaleRuns } from "../pipelines/recover-stale-runs.ts";
 import { pipelines } from "../pipelines/registry.ts";
-import { getRunDetail, listRuns, TERMINAL_STATUSES, type RunDetail } from "../pipelines/run-queries.ts";
+import { listRuns } from "../pipelines/run-queries.ts";
 import { cancelRun, startRun } from "../pipelines/start-run.ts";
 import { putArtifact } from "../storage/artifact-records.ts";
-import { createProgressBar } from "./progress-bar.ts";
+import { exitCodeOf, followRun, printRun } from "./follow-run.ts";
+import { INGEST_TABLE_OPTIONS, ingestTableCommand } from "../sources/tabular/ingest-table-cli.ts";
+import { WATCH_OPTIONS, watchCommand } from "../watchdog/watch-cli.ts";
 import { nextRunOf } from "../pipelines/schedules.ts";
 
 export interface Command {
@@ -41,55 +41,13 @@ function parseParamFlags(flags: unknown): Record<string, string> {
   return params;
 }
 
-export function exitCodeOf(run: Pick<RunDetail, "status" | "failureKind">): number {
-  if (run.status === "succeeded") return 0;
-  return run.failureKind === "data_gate" ? 2 : 1;
-}
 
-function printRun(run: RunDetail, json: boolean): void {
-  if (json) {
-    out(JSON.stringify(run, null, 2));
-    return;
-  }
-  out(`run ${run.id} (${run.pipelineId}) ${run.status}${run.durationMs != null ? ` in ${(run.durationMs / 1000).toFixed(1)} s` : ""}`);
-  for (const s of run.steps) {
-    out(`  ${s.status.padEnd(9)} ${s.title}${s.durationMs != null ? ` (${(s.durationMs / 1000).toFixed(1)} s)` : ""}${s.output ? `  ${JSON.stringify(s.output).slice(0, 160)}` : ""}`);
-  }
-  if (run.errorMessage) out(`error: ${run.errorMessage}`);
-}
 
 /** Starts a run, executes it here (local) or waits for Inngest, with a progress bar; returns the exit code. */
 async function runAndWait(pipelineId: string, params: unknown, json: boolean): Promise<number> {
   await ready();
   const { runId, executor } = await startRun(pipelineId, params, "cli", "inline");
-  const bar = json ? null : createProgressBar();
-  let finished = false;
-  const poll = (async () => {
-    while (!finished) {
-      const run = await getRunDetail(runId).catch(() => null);
-      if (run) {
-        bar?.update(run.progress, run.progressMessage);
-        if (executor === "inngest" && TERMINAL_STATUSES.includes(run.status)) return;
-      }
-      await sleep(300);
-    }
-  })();
-  if (executor === "local") {
-    const cancel = new AbortController();
-    const onSignal = () => cancel.abort();
-    process.once("SIGINT", onSignal);
-    process.once("SIGTERM", onSignal);
-    try {
-      await runLocally(runId, { signal: cancel.signal });
-    } finally {
-      finished = true;
-      process.off("SIGINT", onSignal);
-      process.off("SIGTERM", onSignal);
-    }
-  }
-  await poll;
-  bar?.done();
-  const run = (await getRunDetail(runId))!;
+  const run = await followRun(runId, executor, json);
   printRun(run, json);
   return exitCodeOf(run);
 }
@@ -142,10 +100,11 @@ export const commands: Record<string, Command> = {
     },
   },
   ingest: {
-    options: { users: { type: "string" }, events: { type: "string" }, encoding: { type: "string" }, json: { type: "boolean" } },
+    options: { users: { type: "string" }, events: { type: "string" }, ...INGEST_TABLE_OPTIONS },
     async run([source], values) {
+      if (source === "table") return ingestTableCommand(values);
       if (source !== "elearning" || !values.users || !values.events) {
-        throw new AppError("INVALID_INPUT", "usage: churnops ingest elearning --users users.csv --events events.csv");
+        throw new AppError("INVALID_INPUT", "usage: churnops ingest elearning --users users.csv --events events.csv | churnops ingest table --file F --target COL --id COL");
       }
       await ready();
       const stamp = new Date().toISOString().replace(/[:.]/g, "-");
@@ -153,6 +112,10 @@ export const commands: Record<string, Command> = {
       const eventsKey = await storeUpload(String(values.events), `datasets/elearning/uploads/${stamp}/events.csv`);
       return runAndWait("elearning-ingest", { usersKey, eventsKey, ...(values.encoding ? { encoding: values.encoding } : {}) }, Boolean(values.json));
     },
+  },
+  watch: {
+    options: WATCH_OPTIONS,
+    run: (_p, values) => watchCommand(values),
   },
   pipelines: {
     options: { json: { type: "boolean" } },

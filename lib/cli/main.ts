@@ -14,6 +14,11 @@ Usage:
   churnops cancel <run-id>                    cancel a queued or running run
   churnops ingest elearning --users F --events F [--encoding E] [--json]
                                               load your own e-learning users.csv + events.csv
+  churnops ingest table --file F --target COL --id COL [--descriptions F] [--name N] [--encoding E]
+                        [--types col=numeric,col2=ignore,...] [--positive VALUE] [--json]
+                                              load any churn CSV: infer, confirm types, load, validate, stage
+  churnops watch [--once] [--interval S] [--json]
+                                              hash CHURNOPS_WATCH_DIR + stored datasets; changed CSVs become versions
   churnops pipelines [--json]                 list pipelines, params and schedules
   churnops serve [--host H] [--port P] [--seed]
                                               start the dashboard (owns the embedded database)

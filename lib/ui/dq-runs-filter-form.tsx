@@ -1,3 +1,4 @@
+import { SelectFilter } from "./select-filter.tsx";
 interface DqRunsFilterFormProps {
   sources: readonly string[];
   suites: readonly string[];
@@ -9,28 +10,8 @@ interface DqRunsFilterFormProps {
 export function DqRunsFilterForm({ sources, suites, source, suite }: DqRunsFilterFormProps) {
   return (
     <form method="get" action="/data/quality" className="filters" aria-label="Filter validation runs">
-      <label>
-        Source
-        <select name="source" defaultValue={source ?? ""}>
-          <option value="">All sources</option>
-          {sources.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Suite
-        <select name="suite" defaultValue={suite ?? ""}>
-          <option value="">All suites</option>
-          {suites.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectFilter label="Source" name="source" allLabel="All sources" options={sources} value={source} />
+      <SelectFilter label="Suite" name="suite" allLabel="All suites" options={suites} value={suite} />
       <button type="submit">Filter</button>
     </form>
   );

@@ -1,3 +1,4 @@
+import { SelectFilter } from "./select-filter.tsx";
 interface RejectsFilterFormProps {
   sources: readonly string[];
   suites: readonly string[];
@@ -12,28 +13,8 @@ const INPUT = { fontWeight: "normal" } as const;
 export function RejectsFilterForm({ sources, suites, values }: RejectsFilterFormProps) {
   return (
     <form method="get" action="/data/rejects" className="filters" aria-label="Filter rejected rows">
-      <label>
-        Source
-        <select name="source" defaultValue={values.source ?? ""}>
-          <option value="">All sources</option>
-          {sources.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Suite
-        <select name="suite" defaultValue={values.suite ?? ""}>
-          <option value="">All suites</option>
-          {suites.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectFilter label="Source" name="source" allLabel="All sources" options={sources} value={values.source} />
+      <SelectFilter label="Suite" name="suite" allLabel="All suites" options={suites} value={values.suite} />
       <label>
         Reason code
         <input type="text" name="reasonCode" defaultValue={values.reasonCode ?? ""} placeholder="e.g. USER_UNKNOWN" maxLength={100} size={24} style={INPUT} />

@@ -1,3 +1,4 @@
+import { SelectFilter } from "./select-filter.tsx";
 import { RUN_STATUSES } from "./run-status.ts";
 
 interface RunsFilterFormProps {
@@ -10,28 +11,8 @@ interface RunsFilterFormProps {
 export function RunsFilterForm({ pipelineIds, pipelineId, status }: RunsFilterFormProps) {
   return (
     <form method="get" action="/runs" className="filters" aria-label="Filter runs">
-      <label>
-        Pipeline
-        <select name="pipelineId" defaultValue={pipelineId ?? ""}>
-          <option value="">All pipelines</option>
-          {pipelineIds.map((id) => (
-            <option key={id} value={id}>
-              {id}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label>
-        Status
-        <select name="status" defaultValue={status ?? ""}>
-          <option value="">All statuses</option>
-          {RUN_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {s}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectFilter label="Pipeline" name="pipelineId" allLabel="All pipelines" options={pipelineIds} value={pipelineId} />
+      <SelectFilter label="Status" name="status" allLabel="All statuses" options={RUN_STATUSES} value={status} />
       <button type="submit">Filter</button>
     </form>
   );

@@ -100,17 +100,22 @@ async function reserveVersion(dataset: { id: string; slug: string }, fileName: s
 async function storeLimited(key: string, body: Readable | Buffer | string, maxBytes: number, detectUtf8: boolean, kind: string) {
   const source = toReadable(body);
   const meter = new UploadMeter(maxBytes, detectUtf8);
+  // The limit can trip before the store attaches to the meter (it opens its file or request first): keep the
+  // error here, so it is never unhandled and is the one reported (not a "premature close" that follows it).
+  let failure: unknown;
+  meter.on("error", (e) => (failure ??= e));
   source.on("error", (e) => meter.destroy(e));
   source.pipe(meter);
   try {
     const stored = await putArtifact(key, meter, { kind, contentType: "text/csv" });
+    if (failure) throw failure;
     return { ...stored, utf8: meter.isUtf8() };
   } catch (e) {
     source.unpipe(meter);
     source.destroy();
     meter.destroy();
     await removeArtifact(key);
-    throw e;
+    throw failure ?? e;
   }
 }
 
@@ -143,7 +148,10 @@ export async function createDatasetVersionFromUpload(source: Readable | Buffer |
   let descriptionsKey: string | undefined;
   try {
     reserved = await reserveVersion(dataset, fileName, opts.origin ?? "upload");
-    const stored = await storeLimited(reserved.key, source, opts.maxBytes ?? maxUploadBytes(), encoding === "auto", "dataset");
+    const stored = await storeLimited(reserved.key, source, opts.maxBytes ?? maxUploadBytes(), encoding === "auto" || encoding === "utf-8", "dataset");
+    if (encoding === "utf-8" && !stored.utf8) {
+      throw new AppError("INVALID_INPUT", `${fileName} is not valid UTF-8. To fix: choose the encoding Windows-1252 or Latin-1 (or Auto-detect), or save the file as UTF-8.`, 400);
+    }
     const resolved: ResolvedEncoding = encoding === "auto" ? (stored.utf8 ? "utf-8" : "windows-1252") : encoding;
     const sample = await readCsvSample(await getArtifactStore().getStream(reserved.key), { fileName, encoding: resolved });
     let descriptions: Map<string, string> | undefined;

@@ -7,6 +7,7 @@ import { replaceTablesFromCsv, type CsvFileToLoad, type LoadedFile, type Replace
 import { storedColumns, type DatasetColumn } from "./dataset-columns.ts";
 import { rawTableName } from "./tabular-names.ts";
 import { tabularSource } from "./tabular-suite.ts";
+import { storedEncoding } from "./text-encoding.ts";
 
 // The raw side of a tabular load: raw.tabular_<slug>_v<version> holds the file's fields as text (one column per
 // CSV header, under its sanitised name) plus file_id/source_line, like every raw table. These per-version tables
@@ -62,18 +63,21 @@ export async function loadTabularRaw(v: VersionForLoad, opts: ReplaceOptions = {
   const store = getArtifactStore();
   const head = await store.head(v.artifactKey);
   if (!head) throw new AppError("NOT_FOUND", `The file of version ${v.version} of "${v.name}" (${v.artifactKey}) is missing from the artifact store. To fix: upload it again.`, 404);
-  // `encoding` is the CSV reader's decoding option (utf-8 | windows-1252 | latin1 | auto).
-  const file: CsvFileToLoad & { encoding?: string } = {
+  const file: CsvFileToLoad = {
     source: tabularSource(v.slug),
     fileName: v.artifactKey.split("/").pop()!,
     table,
     columns: rawColumnSpecs(v.columns),
     artifactKey: v.artifactKey,
     bytes: head.bytes,
-    encoding: v.encoding,
+    encoding: storedEncoding(v.encoding),
     open: () => store.getStream(v.artifactKey),
   };
   const [loaded] = await replaceTablesFromCsv([file], opts);
+  if (v.sha256 && loaded.sha256 !== v.sha256) {
+    // Versions are immutable: a stored file that no longer matches its upload is not loaded further.
+    throw new AppError("INVALID_INPUT", `The stored file of version ${v.version} of "${v.name}" changed since it was uploaded (sha256 ${v.sha256.slice(0, 12)}…, now ${loaded.sha256.slice(0, 12)}…). To fix: upload the file again as a new version.`, 409);
+  }
   return loaded;
 }
 

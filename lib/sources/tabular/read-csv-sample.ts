@@ -1,7 +1,7 @@
 import type { Readable } from "node:stream";
 import { csvError } from "../csv/read-csv-batches.ts";
 import { CsvSyntaxError, csvRecords } from "../csv/csv-records.ts";
-import { decodeStream, type ResolvedEncoding } from "./text-encoding.ts";
+import type { ResolvedEncoding } from "./text-encoding.ts";
 import { SAMPLE_ROWS } from "./infer-column-types.ts";
 
 export interface CsvSample {
@@ -19,12 +19,11 @@ export interface CsvSample {
  */
 export async function readCsvSample(source: Readable, opts: { fileName: string; encoding: ResolvedEncoding; maxRows?: number }): Promise<CsvSample> {
   const maxRows = opts.maxRows ?? SAMPLE_ROWS;
-  const text = decodeStream(source, opts.encoding);
   let header: string[] | null = null;
   const rows: string[][] = [];
   let complete = true;
   try {
-    outer: for await (const chunk of csvRecords(text)) {
+    outer: for await (const chunk of csvRecords(source, opts.encoding)) {
       for (let i = 0; i < chunk.records.length; i++) {
         const record = chunk.records[i];
         if (!header) {
@@ -45,7 +44,6 @@ export async function readCsvSample(source: Readable, opts: { fileName: string; 
     if (e instanceof CsvSyntaxError) throw csvError(opts.fileName, e.line, e.message, e);
     throw e;
   } finally {
-    text.destroy();
     source.destroy();
   }
   if (!header) throw csvError(opts.fileName, null, "the file is empty. Expected a header line naming the columns, then one row per customer.");

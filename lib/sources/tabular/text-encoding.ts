@@ -1,14 +1,20 @@
 import { isUtf8 } from "node:buffer";
-import { Readable } from "node:stream";
+import type { CsvEncoding } from "../csv/text-encoding.ts";
 import { AppError } from "../../errors.ts";
 
-// The encodings a tabular upload may declare. "auto" is resolved once, at upload: valid UTF-8 over the whole file
-// -> "utf-8", anything else -> "windows-1252" (the spreadsheet default on Windows; a superset of Latin-1's printable
-// characters). The resolved value is stored on the dataset version, so every later read decodes the same way.
+// The encodings a tabular upload may declare (the CSV reader's). "auto" is resolved once, at upload, over the whole
+// file (the reader's own "auto" sniffs the first megabyte): valid UTF-8 -> "utf-8", anything else ->
+// "windows-1252" (what Excel writes; a superset of Latin-1's printable characters). The resolved value is stored
+// on the dataset version, so inference and every later load decode the file the same way.
 
-export const TABULAR_ENCODINGS = ["auto", "utf-8", "windows-1252", "latin1"] as const;
+export const TABULAR_ENCODINGS = ["auto", "utf-8", "windows-1252", "latin1"] as const satisfies readonly CsvEncoding[];
 export type TabularEncoding = (typeof TABULAR_ENCODINGS)[number];
 export type ResolvedEncoding = Exclude<TabularEncoding, "auto">;
+
+/** A stored encoding (ops.dataset_versions.encoding) as the reader's type; unknown values read as UTF-8. */
+export function storedEncoding(value: string): ResolvedEncoding {
+  return value === "windows-1252" || value === "latin1" ? value : "utf-8";
+}
 
 const ALIASES: Record<string, TabularEncoding> = {
   auto: "auto",
@@ -68,25 +74,4 @@ function completeLength(bytes: Buffer): number {
     return need > back ? n - back : n;
   }
   return n;
-}
-
-/** Decodes a byte stream to strings (the CSV record reader accepts string chunks). */
-export function decodeStream(source: Readable, encoding: ResolvedEncoding): Readable {
-  async function* decode(): AsyncGenerator<string> {
-    if (encoding === "latin1") {
-      // ISO-8859-1 proper (bytes 0x80-0x9F are C1 controls); TextDecoder("latin1") would mean windows-1252.
-      for await (const chunk of source) yield (chunk as Buffer).toString("latin1");
-      return;
-    }
-    const decoder = new TextDecoder(encoding);
-    for await (const chunk of source) {
-      const text = decoder.decode(chunk as Buffer, { stream: true });
-      if (text) yield text;
-    }
-    const rest = decoder.decode();
-    if (rest) yield rest;
-  }
-  const out = Readable.from(decode());
-  out.on("close", () => source.destroy());
-  return out;
 }
