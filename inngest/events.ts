@@ -8,3 +8,6 @@ export interface PipelineRequestedData {
   params?: unknown;
   concurrencyKey?: string;
 }
+
+/** Emitted by the data watchdog when a watched file or a stored dataset changed (new hash). */
+export const DATA_CHANGED_EVENT = "churnops/data.changed" as const;

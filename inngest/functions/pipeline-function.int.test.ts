@@ -94,3 +94,15 @@ describe("pipeline-elearning-sample (Inngest function)", () => {
     expect(run?.steps.map((s) => s.status)).toEqual(["cancelled", "cancelled", "cancelled", "cancelled"]);
   });
 });
+
+describe("on-data-changed (Inngest function)", () => {
+  it("is triggered by churnops/data.changed and ignores an event without a confirmed version", async () => {
+    const { onDataChanged } = await import("./on-data-changed.ts");
+    const config = (onDataChanged as unknown as { getConfig(o: object): { triggers: unknown }[] })
+      .getConfig({ baseUrl: new URL("http://127.0.0.1:3000/api/inngest"), appPrefix: "churnops" })[0];
+    expect(config.triggers).toEqual([{ event: "churnops/data.changed" }]);
+    const t = new InngestTestEngine({ function: onDataChanged });
+    const { result } = await t.execute({ events: [{ name: "churnops/data.changed", data: { path: "watch/x.csv", sha256: "ab".repeat(32) } }] });
+    expect(result).toEqual({ started: [] });
+  });
+});

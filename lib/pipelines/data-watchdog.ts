@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { DATA_CHANGED_EVENT } from "../../inngest/events.ts";
+import { isInngestConfigured } from "../env.ts";
 import { watchDir } from "../sources/tabular/upload-limits.ts";
 import { startLoadOnDataChanged, type StartedLoad } from "../watchdog/data-changed-emitter.ts";
 import { scanForChanges, type EmitDataChanged, type ScanResult } from "../watchdog/scan-for-changes.ts";
@@ -29,11 +31,16 @@ export function scanSummary(result: ScanResult, loads: readonly StartedLoad[] = 
 }
 
 /**
- * Where churnops/data.changed goes from the scheduled scan. Local default: start tabular-load for confirmed
- * versions (startLoadOnDataChanged). With Inngest, this is the place to send the event instead.
+ * Where churnops/data.changed goes from the scheduled scan: to Inngest when it is configured (the
+ * on-data-changed function consumes it), else straight to its local consumer (start tabular-load for a confirmed
+ * version in a worker).
  */
 export function dataChangedEmitter(loads: StartedLoad[]): EmitDataChanged {
-  return startLoadOnDataChanged("background", loads);
+  if (!isInngestConfigured()) return startLoadOnDataChanged("background", loads);
+  return async (event) => {
+    const { inngest } = await import("../../inngest/client.ts");
+    await inngest.send({ name: DATA_CHANGED_EVENT, data: event.data });
+  };
 }
 
 export const dataWatchdog = definePipeline({

@@ -13,7 +13,9 @@ import { getArtifactStore } from "../storage/default-artifact-store.ts";
 // dataset named after it (auto-confirmed when the previous confirmed version had the same columns), and each change
 // emits churnops/data.changed. No change: no event, no version.
 
-export const DATA_CHANGED = "churnops/data.changed";
+import { DATA_CHANGED_EVENT } from "../../inngest/events.ts";
+
+export const DATA_CHANGED = DATA_CHANGED_EVENT;
 
 export interface DataChangedEvent {
   name: typeof DATA_CHANGED;
