@@ -1,11 +1,15 @@
 import { getDb } from "../db/client.ts";
 import { ident } from "../db/sql.ts";
-import { ELEARNING_EVENTS_TABLE, ELEARNING_USERS_TABLE } from "./elearning/elearning-tables.ts";
 
 // Read models of the /data page: what is loaded into raw.* and which files it came from.
 
-/** Every raw table the dashboard counts; a new source adds its tables here. */
-export const RAW_TABLES: readonly string[] = [ELEARNING_USERS_TABLE, ELEARNING_EVENTS_TABLE];
+/** Every table in the raw schema: the fixed sources' tables and each uploaded dataset version's own table. */
+export async function rawTables(): Promise<string[]> {
+  const { pool } = await getDb();
+  const { rows } = await pool.query<{ name: string }>(
+    "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'raw' AND table_type = 'BASE TABLE' ORDER BY table_name");
+  return rows.map((r) => `raw.${r.name}`);
+}
 
 export interface RawTableCount {
   table: string;
@@ -14,8 +18,9 @@ export interface RawTableCount {
 
 
 /** Exact row counts (count(*), not the planner's estimate). */
-export async function rawTableCounts(tables: readonly string[] = RAW_TABLES): Promise<RawTableCount[]> {
+export async function rawTableCounts(only?: readonly string[]): Promise<RawTableCount[]> {
   const { pool } = await getDb();
+  const tables = only ?? (await rawTables());
   return Promise.all(
     tables.map(async (table) => {
       const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${ident(table)}`);
