@@ -15,6 +15,7 @@ import { putArtifact } from "../storage/artifact-records.ts";
 import { exitCodeOf, followRun, printRun } from "./follow-run.ts";
 import { INGEST_TABLE_OPTIONS, ingestTableCommand } from "../sources/tabular/ingest-table-cli.ts";
 import { WATCH_OPTIONS, watchCommand } from "../watchdog/watch-cli.ts";
+import { findWalletFiles, storeWalletDir } from "../sources/wallet/load-wallet.ts";
 import { nextRunOf } from "../pipelines/schedules.ts";
 
 export interface Command {
@@ -100,11 +101,19 @@ export const commands: Record<string, Command> = {
     },
   },
   ingest: {
-    options: { users: { type: "string" }, events: { type: "string" }, ...INGEST_TABLE_OPTIONS },
+    options: { users: { type: "string" }, events: { type: "string" }, dir: { type: "string" }, ...INGEST_TABLE_OPTIONS },
     async run([source], values) {
       if (source === "table") return ingestTableCommand(values);
+      if (source === "wallet") {
+        if (!values.dir) throw new AppError("INVALID_INPUT", "usage: churnops ingest wallet --dir D [--encoding E] [--json]");
+        findWalletFiles(String(values.dir)); // fail fast, naming any missing file, before touching the database
+        await ready();
+        const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+        const keys = await storeWalletDir(String(values.dir), `datasets/wallet/uploads/${stamp}`);
+        return runAndWait("wallet-ingest", { ...keys, ...(values.encoding ? { encoding: values.encoding } : {}) }, Boolean(values.json));
+      }
       if (source !== "elearning" || !values.users || !values.events) {
-        throw new AppError("INVALID_INPUT", "usage: churnops ingest elearning --users users.csv --events events.csv | churnops ingest table --file F --target COL --id COL");
+        throw new AppError("INVALID_INPUT", "usage: churnops ingest elearning --users F --events F | ingest wallet --dir D | ingest table --file F --target COL --id COL");
       }
       await ready();
       const stamp = new Date().toISOString().replace(/[:.]/g, "-");

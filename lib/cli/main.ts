@@ -14,6 +14,9 @@ Usage:
   churnops cancel <run-id>                    cancel a queued or running run
   churnops ingest elearning --users F --events F [--encoding E] [--json]
                                               load your own e-learning users.csv + events.csv
+  churnops ingest wallet --dir D [--encoding E] [--json]
+                                              load a marketplace-wallet export folder (EVALUATE, ACTIVE_USER, DEMOGRAFICOS,
+                                              DINERO_CUENTA, MARKETPLACE_DATA, optional PAYMENTS .csv; names in any case)
   churnops ingest table --file F --target COL --id COL [--descriptions F] [--name N] [--encoding E]
                         [--types col=numeric,col2=ignore,...] [--positive VALUE] [--json]
                                               load any churn CSV: infer, confirm types, load, validate, stage

@@ -2,10 +2,11 @@ import { AppError } from "../errors.ts";
 import { dataWatchdog } from "./data-watchdog.ts";
 import { elearningIngest, elearningSample } from "./elearning-sample.ts";
 import { tabularLoad } from "./tabular-load.ts";
+import { walletIngest, walletSample } from "./wallet-sample.ts";
 import type { PipelineDefinition } from "./pipeline-definition.ts";
 
 /** Every pipeline the platform knows; the dashboard, the CLI, the scheduler and Inngest all read this list. */
-export const pipelines: readonly PipelineDefinition[] = [elearningSample, elearningIngest, tabularLoad, dataWatchdog];
+export const pipelines: readonly PipelineDefinition[] = [elearningSample, elearningIngest, walletSample, walletIngest, tabularLoad, dataWatchdog];
 
 export function findPipeline(id: string): PipelineDefinition | undefined {
   return pipelines.find((p) => p.id === id);

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { query } from "../db/sql.ts";
 import type { GateSummary } from "../quality/data-gate.ts";
 import type { WalletStagingSummary } from "../sources/wallet/build-wallet-staging.ts";
@@ -8,21 +8,6 @@ import { putArtifact } from "../storage/artifact-records.ts";
 import { runLocally } from "./local-executor.ts";
 import { getRunDetail } from "./run-queries.ts";
 import { startRun } from "./start-run.ts";
-
-// The wallet pipelines are not in registry.ts yet (another change adds them); register them for this file only, so
-// the test runs them through the real path: startRun -> runLocally -> step rows.
-vi.mock("./registry.ts", async (importOriginal) => {
-  const original = await importOriginal<typeof import("./registry.ts")>();
-  const { walletIngest, walletSample } = await import("./wallet-sample.ts");
-  const pipelines = [...original.pipelines, ...[walletSample, walletIngest].filter((p) => !original.findPipeline(p.id))];
-  const findPipeline = (id: string) => pipelines.find((p) => p.id === id);
-  return {
-    ...original,
-    pipelines,
-    findPipeline,
-    getPipeline: (id: string) => findPipeline(id) ?? original.getPipeline(id),
-  };
-});
 
 const small = { buyers: 2000, seed: 7 };
 const count = async (sql: string, params: unknown[] = []) => Number((await query<{ n: string }>(sql, params))[0]!.n);

@@ -33,12 +33,21 @@ export class MissingColumnError extends Error {
   }
 }
 
-/** A numeric view of a column: text columns are cast only when they look numeric (NULL otherwise, never an error). */
+/**
+ * True when text is a number a double can hold: the regex, then a range check in numeric (1e400 and 1e-400 match
+ * the regex but make ::float8 raise "out of range", which would abort the whole validation).
+ */
+function isFiniteDoubleText(ctx: CompileContext, t: string): string {
+  // CASE, not AND: SQL does not promise AND evaluates left to right, and 'abc'::numeric raises.
+  return `(CASE WHEN ${t} !~ ${ctx.params.add(NUMERIC_TEXT)} OR length(${t}) > 400 THEN FALSE ELSE ${t}::numeric = 0 OR abs(${t}::numeric) BETWEEN 2.3e-308 AND 1.7e308 END)`;
+}
+
+/** A numeric view of a column: text columns are cast only when they hold a finite double (NULL otherwise, never an error). */
 export function numericRef(ctx: CompileContext, column: string): string {
   const ref = columnRef(ctx, column);
   if (ctx.columns.get(column) === "numeric") return `${ref}::float8`;
   const t = `btrim(${ref}::text)`;
-  return `(CASE WHEN ${t} ~ ${ctx.params.add(NUMERIC_TEXT)} THEN ${t}::float8 END)`;
+  return `(CASE WHEN ${isFiniteDoubleText(ctx, t)} THEN ${t}::float8 END)`;
 }
 
 /** "Missing" covers SQL NULL and, for text, the empty or blank string (real exports write "" for nulls). */
@@ -124,7 +133,8 @@ export function parsesAsDate(ctx: CompileContext, column: string, formats: reado
 
 export function parsesAsNumber(ctx: CompileContext, column: string, integer: boolean): string {
   const ref = `btrim(${columnRef(ctx, column)}::text)`;
-  // Integers written as floats (54018.0) count as integers: real exports do that to id columns.
-  const re = integer ? "^[+-]?[0-9]+([.]0+)?$" : NUMERIC_TEXT;
-  return `(${ref} ~ ${ctx.params.add(re)})`;
+  // Integers written as floats (54018.0) count as integers: real exports do that to id columns. At most 18
+  // digits, so the value fits a bigint.
+  if (integer) return `(${ref} ~ ${ctx.params.add("^[+-]?[0-9]{1,18}([.]0+)?$")})`;
+  return isFiniteDoubleText(ctx, ref);
 }

@@ -111,3 +111,25 @@ describe("runSuite", () => {
     expect([result.status, result.success, result.rejectedRows]).toEqual(["passed", true, 0]);
   });
 });
+
+describe("runSuite on numbers written as text", () => {
+  it("treats values a double cannot hold as not numbers instead of failing the validation", async () => {
+    await query("DROP TABLE IF EXISTS staging.dq_numbers");
+    await query("CREATE TABLE staging.dq_numbers (v text, file_id uuid, source_line int)");
+    const values = ["5", "1e400", "-1e400", "1e-400", "abc", "0", "1.5e3", "", "9999999999999999999"];
+    for (const [i, v] of values.entries()) await query("INSERT INTO staging.dq_numbers VALUES ($1, $2, $3)", [v, FILE, i + 2]);
+    const result = await runSuite({
+      name: "test.numbers", source: "test", table: "staging.dq_numbers",
+      expectations: [
+        { kind: "parses_as", column: "v", type: "number", reasonCode: "NOT_NUMBER" }, // 1e400, -1e400, 1e-400, abc -> 4 of 8 non-empty
+        { kind: "between", column: "v", min: 0, max: 1000, reasonCode: "RANGE" }, // the 4 above + 1.5e3 + 9999999999999999999 -> 6 of 8
+        { kind: "parses_as", column: "v", type: "integer", reasonCode: "NOT_INTEGER" }, // 5, 0 pass; 19 digits does not fit a bigint -> 6 of 8
+      ],
+    });
+    expect(result.results.map((r) => [r.reasonCode, r.unexpectedCount, r.elementCount])).toEqual([
+      ["NOT_NUMBER", 4, 8],
+      ["RANGE", 6, 8],
+      ["NOT_INTEGER", 6, 8],
+    ]);
+  });
+});

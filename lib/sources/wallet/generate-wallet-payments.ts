@@ -1,9 +1,8 @@
 import { TPV_SEGMENTS } from "./wallet-categories.ts";
-import { MONTH_TREND, sigmoid, type WalletBuyer } from "./wallet-buyers.ts";
+import { MONTH_DAYS, MONTH_TREND, sigmoid, type WalletBuyer } from "./wallet-buyers.ts";
 import { dateText, idText, moneyText, type WalletContext } from "./wallet-quirks.ts";
 import { headerLine, WALLET_PAYMENTS } from "./wallet-tables.ts";
 
-const MONTH_DAYS = 30;
 const DAYS = 3 * MONTH_DAYS;
 const SEGMENT_WEIGHTS = [34, 14, 12, 16, 9, 8, 4, 3];
 /** Seller ids live far above buyer ids, so the two never collide. */
@@ -22,8 +21,8 @@ export interface WalletPayments {
  * mostly disengaged ones, have no wallet payments at all.
  *
  * Two passes: first the (day, buyer) of every payment as numbers, then the lines day by day, each day joined at
- * once. Building all lines per buyer and sorting them at the end kept ~500k strings alive to the final join, and
- * garbage collection took most of the generation time (measured: 3 s of 4.3 s at 40,000 buyers).
+ * once. Keeping all ~500k lines alive in per-day buckets until one final join made garbage collection the largest
+ * cost; this order took default-size generation from 4.3 s to about 2 s here.
  */
 export function generateWalletPayments(buyers: readonly WalletBuyer[], perBuyer: number, ctx: WalletContext): WalletPayments {
   const { rng } = ctx;

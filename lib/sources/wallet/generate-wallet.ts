@@ -1,5 +1,5 @@
 import { generateWalletPayments } from "./generate-wallet-payments.ts";
-import { createWalletBuyers, MONTH_TREND, sigmoid, type WalletBuyer } from "./wallet-buyers.ts";
+import { createWalletBuyers, MONTH_DAYS, MONTH_TREND, sigmoid, type WalletBuyer } from "./wallet-buyers.ts";
 import { AGE_BANDS, CARD_TYPES, GENDERS, INVERSION_STATES } from "./wallet-categories.ts";
 import type { WalletSampleParams } from "./wallet-params.ts";
 import { countText, createWalletContext, dateText, enumText, idText, moneyText, RowSink, shuffle, type WalletContext } from "./wallet-quirks.ts";
@@ -9,7 +9,7 @@ import {
 } from "./wallet-tables.ts";
 
 /** Counts of one side file, as the ingest should find them after taking the first row per buyer. */
-export interface WalletSideFileStats {
+export type WalletSideFileStats = {
   rows: number;
   /** distinct buyers in the file */
   buyers: number;
@@ -20,7 +20,7 @@ export interface WalletSideFileStats {
   duplicateRows: number;
   /** buyers in the file that EVALUATE.csv does not label */
   buyersNotInEvaluate: number;
-}
+};
 
 export type WalletSideFile = Exclude<WalletFileName, "EVALUATE.csv">;
 
@@ -42,7 +42,6 @@ export interface WalletDataset {
   };
 }
 
-const MONTH_DAYS = 30;
 const UNLABELLED_IN_SIDE_FILE = 0.7;
 /** Share of side rows repeated later in the file (quirks only); a repeat is re-drawn, so it may disagree. */
 const DUPLICATE_SHARE = 0.025;

@@ -28,6 +28,8 @@ const ID_STEP = 4999;
  */
 const RISK_NOISE_SD = 1.5;
 
+/** The export describes the 90 days before the evaluation date as three 30-day months (-3, -2, -1). */
+export const MONTH_DAYS = 30;
 /** Trend weight of month -3, -2, -1: a fading buyer was more active early on. */
 export const MONTH_TREND = [-1, 0, 1] as const;
 

@@ -6,9 +6,10 @@ function isCalendarDate(s: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
-// Form fields and CLI --param values arrive as text, so booleans accept "true"/"false" (z.coerce.boolean would
-// read "false" as true).
-const flag = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
+// Form fields and CLI --param values arrive as text ("false", "0", "no"; z.coerce.boolean would read "false" as
+// true), stored params are re-parsed as booleans. The JSON schema of a transform carries no default, so the help
+// text states it.
+const flag = z.union([z.boolean(), z.stringbool()]);
 
 /**
  * Parameters of the synthetic marketplace-wallet export (ARCHITECTURE §6.2). The `.describe()` texts are shown as
@@ -47,10 +48,10 @@ export const walletSampleParams = z.object({
     .describe("Mean number of PAYMENTS.csv rows per paying buyer over the three months (0.5–100)."),
   includePayments: flag
     .default(true)
-    .describe("Write PAYMENTS.csv. Without it the ingest must still work (every buyer gets in_payments = false)."),
+    .describe("true/false (default true): write PAYMENTS.csv. Without it every buyer gets in_payments = false."),
   quirks: flag
     .default(true)
-    .describe("Write the quirks of real exports: float ids (54018.0), labels 1.0/0.0, mixed-case enums, duplicate side rows, unlisted categories, a few broken label rows."),
+    .describe("true/false (default true): write the quirks of real exports: float ids (54018.0), labels 1.0/0.0, mixed-case enums, repeated side rows, unlisted categories, a few broken label rows."),
 });
 
 export type WalletSampleParams = z.infer<typeof walletSampleParams>;

@@ -31,8 +31,9 @@ export function moneyText(x: number): string {
 
 /**
  * Mixed casing as hand-maintained enums drift: "investing", "Investing", "INVESTING", plus the odd stray space.
- * `upper: false` for values with non-ASCII letters: Postgres' lower() leaves "Ñ" alone under the C locale, so an
- * upper-cased "AÑOS" would no longer match its listed value case-insensitively.
+ * `upper: false` for values with non-ASCII letters: in a database created with the C locale lower() leaves "Ñ" alone,
+ * so an upper-cased "AÑOS" would stop matching its listed value (both engines here do lower it; the files should
+ * not depend on that).
  */
 export function enumText(w: Writer, value: string, upper = true): string {
   if (!w.quirks) return value;
@@ -43,7 +44,6 @@ export function enumText(w: Writer, value: string, upper = true): string {
   else if (r < 0.26) v = value.toLowerCase();
   return w.rng.next() < 0.01 ? `${v} ` : v;
 }
-
 
 /** A date column: "YYYY-MM-DD", or with a time of day when the export came from a timestamp column. */
 export function dateText(w: Writer, isoDate: string, withTime: boolean): string {
