@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { closeDb } from "../lib/db/client.ts";
+import { startEmbeddedServer } from "../lib/db/embedded-server.ts";
 import { applyMigrations } from "../lib/db/migrate.ts";
 import { resetEnvCache } from "../lib/env.ts";
 import { elearningSampleParams } from "../lib/sources/elearning/elearning-params.ts";
@@ -89,4 +90,17 @@ export function loadElearning(files: ElearningFiles): Promise<number> {
       { source: "bench", fileName: "events.csv", table: ELEARNING_EVENTS_TABLE, columns: elearningEventColumns, bytes: fs.statSync(eventsCsv).size, open: async () => fs.createReadStream(eventsCsv) },
     ]),
   );
+}
+
+/** Runs fn with lib/ pointed at a fresh, migrated embedded engine in dir (stopped afterwards). */
+export async function onEmbedded(dir: string, fn: () => Promise<void>): Promise<void> {
+  const server = await startEmbeddedServer(path.join(dir, "pglite"));
+  try {
+    await migrate(server.url);
+    await useDatabase(server.url);
+    await fn();
+    await closeDb();
+  } finally {
+    await server.stop();
+  }
 }

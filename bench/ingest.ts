@@ -1,9 +1,7 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
-import path from "node:path";
 import { closeDb } from "../lib/db/client.ts";
-import { startEmbeddedServer } from "../lib/db/embedded-server.ts";
-import { freshDatabase, loadElearning, median, migrate, REPEATS, repeat, useDatabase, writeDefaultElearning } from "./bench-helpers.ts";
+import { freshDatabase, loadElearning, median, migrate, onEmbedded, REPEATS, repeat, useDatabase, writeDefaultElearning } from "./bench-helpers.ts";
 
 // Rows/s of churnops' load path (parse + validate types + COPY/unnest + atomic replace) for the default e-learning
 // export, against `psql \copy` of the same events.csv into a table with the same columns and secondary index, in
@@ -36,16 +34,10 @@ export async function benchIngest(): Promise<void> {
     console.log(`postgres  churnops load (both files) ${ours.toFixed(2)} s  ${Math.round(ourRate).toLocaleString()} rows/s  ratio ${(ourRate / refRate).toFixed(2)}x  (target >= 0.7x)`);
     console.log(`postgres  generate + load            ${(files.generateS + ours).toFixed(2)} s  (target < 10 s)`);
 
-    const server = await startEmbeddedServer(path.join(files.dir, "pglite"));
-    try {
-      await migrate(server.url);
-      await useDatabase(server.url);
+    await onEmbedded(files.dir, async () => {
       const lite = await repeat(() => loadElearning(files));
       console.log(`embedded  churnops load (both files) ${lite.toFixed(2)} s  ${Math.round(rows / lite).toLocaleString()} rows/s  ratio ${(rows / lite / refRate).toFixed(2)}x of postgres psql \\copy`);
-      await closeDb();
-    } finally {
-      await server.stop();
-    }
+    });
   } finally {
     await closeDb();
     await db.drop();

@@ -1,10 +1,8 @@
 import fs from "node:fs";
-import path from "node:path";
 import { closeDb } from "../lib/db/client.ts";
-import { startEmbeddedServer } from "../lib/db/embedded-server.ts";
 import { runDataGate } from "../lib/quality/data-gate.ts";
 import { elearningSuites } from "../lib/sources/elearning/elearning-suites.ts";
-import { freshDatabase, loadElearning, migrate, repeat, seconds, useDatabase, writeDefaultElearning } from "./bench-helpers.ts";
+import { freshDatabase, loadElearning, migrate, onEmbedded, repeat, seconds, useDatabase, writeDefaultElearning } from "./bench-helpers.ts";
 
 // Time to validate the default e-learning data (~485k events) with all its suites, as a ratio to the time of
 // loading it, on each engine in the same run (target on real Postgres: validation <= 1x load).
@@ -23,15 +21,7 @@ export async function benchValidate(): Promise<void> {
     await migrate(db.url);
     await useDatabase(db.url);
     await measure("postgres", files);
-    const server = await startEmbeddedServer(path.join(files.dir, "pglite"));
-    try {
-      await migrate(server.url);
-      await useDatabase(server.url);
-      await measure("embedded", files);
-      await closeDb();
-    } finally {
-      await server.stop();
-    }
+    await onEmbedded(files.dir, () => measure("embedded", files));
   } finally {
     await closeDb();
     await db.drop();

@@ -4,11 +4,10 @@ import { generateElearning } from "../sources/elearning/generate-elearning.ts";
 import { loadElearningFromStore, loadedSummary, type ElearningKeys } from "../sources/elearning/load-elearning.ts";
 import { CSV_ENCODINGS } from "../sources/csv/text-encoding.ts";
 import { putArtifact } from "../storage/artifact-records.ts";
-import { definePipeline, type Json, type PipelineStep } from "./pipeline-definition.ts";
-import { runDataGate, type GateSummary } from "../quality/data-gate.ts";
+import { artifactKeyParam, gateSteps } from "./gate-steps.ts";
+import { definePipeline, type PipelineStep } from "./pipeline-definition.ts";
 import { elearningSuites } from "../sources/elearning/elearning-suites.ts";
 import { buildElearningStaging } from "../sources/elearning/build-elearning-staging.ts";
-import { assertValidArtifactKey } from "../storage/artifact-key.ts";
 
 /** The load step shared by the sample and the ingest pipeline: reads keys from params or an earlier step. */
 export function loadElearningStep<P>(keysOf: (params: P, outputs: Record<string, unknown>) => ElearningKeys): PipelineStep<P> {
@@ -23,25 +22,7 @@ export function loadElearningStep<P>(keysOf: (params: P, outputs: Record<string,
 }
 
 /** The data gate and the staging build, shared by every e-learning pipeline. */
-export const elearningGateSteps = [
-  {
-    id: "validate-raw",
-    title: "Validate (data gate)",
-    async run({ runId, progress }) {
-      progress(0, "running expectation suites");
-      const summary = await runDataGate(elearningSuites, runId);
-      return summary as unknown as Json;
-    },
-  },
-  {
-    id: "build-staging",
-    title: "Build staging tables",
-    async run({ outputs }) {
-      const gate = outputs["validate-raw"] as unknown as GateSummary;
-      return buildElearningStaging(gate.dqRunIds);
-    },
-  },
-] as const satisfies readonly PipelineStep<unknown>[];
+export const elearningGateSteps = gateSteps(elearningSuites, buildElearningStaging);
 
 export const elearningSample = definePipeline({
   id: "elearning-sample",
@@ -73,14 +54,7 @@ export const elearningSample = definePipeline({
   ],
 });
 
-const artifactKey = z.string().refine((k) => {
-  try {
-    assertValidArtifactKey(k);
-    return true;
-  } catch {
-    return false;
-  }
-}, "not a valid artifact key");
+const artifactKey = artifactKeyParam;
 
 export const elearningIngest = definePipeline({
   id: "elearning-ingest",

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { runDataGate, type GateSummary } from "../quality/data-gate.ts";
 import { CSV_ENCODINGS } from "../sources/csv/text-encoding.ts";
 import { buildWalletStaging } from "../sources/wallet/build-wallet-staging.ts";
 import { generateWallet } from "../sources/wallet/generate-wallet.ts";
@@ -8,8 +7,8 @@ import { walletSampleParams } from "../sources/wallet/wallet-params.ts";
 import { walletSuites } from "../sources/wallet/wallet-suites.ts";
 import { WALLET_FILES } from "../sources/wallet/wallet-tables.ts";
 import { putArtifact } from "../storage/artifact-records.ts";
-import { isValidArtifactKey } from "../storage/artifact-key.ts";
-import { definePipeline, type Json, type PipelineStep } from "./pipeline-definition.ts";
+import { artifactKeyParam, gateSteps } from "./gate-steps.ts";
+import { definePipeline, type PipelineStep } from "./pipeline-definition.ts";
 
 /** Both wallet pipelines replace the same raw tables, so they never run at the same time. */
 const WALLET_CONCURRENCY_KEY = "raw.wallet";
@@ -27,26 +26,7 @@ export function loadWalletStep<P>(keysOf: (params: P, outputs: Record<string, un
 }
 
 /** The data gate and the staging build, shared by every wallet pipeline. */
-export const walletGateSteps = [
-  {
-    id: "validate-raw",
-    title: "Validate (data gate)",
-    async run({ runId, progress }) {
-      progress(0, "running expectation suites");
-      const summary = await runDataGate(walletSuites, runId);
-      return summary as unknown as Json;
-    },
-  },
-  {
-    id: "build-staging",
-    title: "Build staging tables",
-    async run({ outputs, progress }) {
-      progress(0, "typing rows and joining side files to labelled buyers");
-      const gate = outputs["validate-raw"] as unknown as GateSummary;
-      return buildWalletStaging(gate.dqRunIds);
-    },
-  },
-] as const satisfies readonly PipelineStep<unknown>[];
+export const walletGateSteps = gateSteps(walletSuites, buildWalletStaging, "typing rows and joining side files to labelled buyers");
 
 export const walletSample = definePipeline({
   id: "wallet-sample",
@@ -83,7 +63,7 @@ export const walletSample = definePipeline({
   ],
 });
 
-const artifactKey = z.string().refine(isValidArtifactKey, "not a valid artifact key");
+const artifactKey = artifactKeyParam;
 
 export const walletIngestParams = z.object({
   evaluateKey: artifactKey.describe("Artifact key of EVALUATE.csv (labels)"),
