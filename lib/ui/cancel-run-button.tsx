@@ -1,4 +1,5 @@
 "use client";
+import { FormAlert } from "./form-alert.tsx";
 
 import { useState } from "react";
 import { readApiError } from "./api-error.ts";
@@ -26,11 +27,7 @@ export function CancelRunButton({ runId, onDone }: { runId: string; onDone: () =
       <button type="button" className="danger" onClick={cancel} disabled={pending} aria-busy={pending}>
         Cancel run
       </button>
-      {error && (
-        <p role="alert" className="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { FormAlert } from "./form-alert.tsx";
 
 import { useRouter } from "next/navigation";
 import { useId, useMemo, useState } from "react";
@@ -220,11 +221,7 @@ export function ColumnTypesTable({ version }: { version: DatasetVersionView }) {
       ) : (
         <p className="muted">This version is {version.status}; upload the file again to change its types.</p>
       )}
-      {error && (
-        <p role="alert" className="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { FormAlert } from "./form-alert.tsx";
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -38,11 +39,7 @@ export function LoginForm({ initialError }: { initialError: string | null }) {
       <button type="submit" disabled={pending} aria-busy={pending}>
         Sign in
       </button>
-      {error && (
-        <p role="alert" className="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { FormAlert } from "./form-alert.tsx";
 
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
@@ -89,11 +90,7 @@ export function RunPipelineForm({ pipelineId, title, fields }: RunPipelineFormPr
       <button type="submit" disabled={pending} aria-busy={pending}>
         Run {title}
       </button>
-      {error && (
-        <p role="alert" className="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 "use client";
+import { FormAlert } from "./form-alert.tsx";
 
 import { useId, useState, type FormEvent } from "react";
 import type { DatasetVersionView } from "../sources/tabular/dataset-queries.ts";
@@ -163,11 +164,7 @@ export function UploadDatasetForm({ maxUploadMb, initialVersion = null }: Upload
           </span>
         </div>
       )}
-      {error && (
-        <p role="alert" className="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
     </form>
   );
 }
