@@ -164,9 +164,11 @@ export const commands: Record<string, Command> = {
         env: { ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: "1", CHURNOPS_BOUND_HOST: host },
       });
       out(`churnops dashboard: http://${host.includes(":") ? `[${host}]` : host}:${port}  (database: ${db.engine})`);
+      // `on`, not `once`: Ctrl-C reaches us twice (from the terminal's process group and forwarded by the demo
+      // script), and a second signal with no listener would kill us before the database is closed.
       const stop = () => child.kill("SIGTERM");
-      process.once("SIGINT", stop);
-      process.once("SIGTERM", stop);
+      process.on("SIGINT", stop);
+      process.on("SIGTERM", stop);
       const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 0)));
       // This process owns the embedded database: release it (and the port) once the dashboard is gone.
       await closeDb();
