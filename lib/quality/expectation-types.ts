@@ -100,8 +100,9 @@ export function isRowExpectation(e: Expectation): e is RowExpectation {
   return ROW_KINDS.has(e.kind);
 }
 
+/** The id given, else kind + columns, else kind + reason code (so two conditional rules of a suite differ). */
 export function expectationId(e: Expectation): string {
   if (e.id) return e.id;
   const cols = "column" in e ? e.column : "columns" in e ? e.columns.join("+") : "";
-  return cols ? `${e.kind}:${cols}` : e.kind;
+  return `${e.kind}:${cols || e.reasonCode}`;
 }

@@ -1,3 +1,4 @@
+import { EmptyRow } from "./empty-row.tsx";
 import Link from "next/link";
 import type { DqRunSummary } from "../quality/quality-queries.ts";
 import { formatPercent } from "./dq-format.ts";
@@ -31,11 +32,7 @@ export function DqRunsTable({ runs }: { runs: readonly DqRunSummary[] }) {
         </thead>
         <tbody>
           {runs.length === 0 ? (
-            <tr>
-              <td colSpan={12} className="empty">
-                No validation runs match these filters.
-              </td>
-            </tr>
+            <EmptyRow columns={12}>No validation runs match these filters.</EmptyRow>
           ) : (
             runs.map((r) => (
               <tr key={r.id}>

@@ -1,3 +1,4 @@
+import { EmptyRow } from "./empty-row.tsx";
 import Link from "next/link";
 import type { IngestedFileView } from "../sources/raw-data-queries.ts";
 import { artifactHref, formatBytes, formatCount, formatDateTime, formatDuration, shortId } from "./format.ts";
@@ -23,11 +24,7 @@ export function IngestedFilesTable({ files }: { files: readonly IngestedFileView
       </thead>
       <tbody>
         {files.length === 0 ? (
-          <tr>
-            <td colSpan={10} className="empty">
-              No files have been loaded yet. Run “E-learning sample data” on the Pipelines page to load some.
-            </td>
-          </tr>
+          <EmptyRow columns={10}>No files have been loaded yet. Run “E-learning sample data” on the Pipelines page to load some.</EmptyRow>
         ) : (
           files.map((f) => (
             <tr key={f.id}>

@@ -1,3 +1,4 @@
+import { EmptyRow } from "./empty-row.tsx";
 import Link from "next/link";
 import { Fragment } from "react";
 import type { ExpectationResult } from "../quality/expectation-types.ts";
@@ -36,11 +37,7 @@ export function QualityExpectationsTable({ suite, results }: { suite: string; re
         </thead>
         <tbody>
           {results.length === 0 ? (
-            <tr>
-              <td colSpan={COLUMNS} className="empty">
-                This suite has no expectations.
-              </td>
-            </tr>
+            <EmptyRow columns={COLUMNS}>This suite has no expectations.</EmptyRow>
           ) : (
             results.map((r, i) => (
               // ids repeat when a suite has two expectations of one kind without columns (e.g. two "conditional")

@@ -1,3 +1,4 @@
+import { EmptyRow } from "./empty-row.tsx";
 import Link from "next/link";
 import type { RejectRow } from "../quality/quality-queries.ts";
 import { compactJson } from "./dq-format.ts";
@@ -21,11 +22,7 @@ export function RejectsTable({ rows }: { rows: readonly RejectRow[] }) {
       </thead>
       <tbody>
         {rows.length === 0 ? (
-          <tr>
-            <td colSpan={7} className="empty">
-              No rejected rows match these filters.
-            </td>
-          </tr>
+          <EmptyRow columns={7}>No rejected rows match these filters.</EmptyRow>
         ) : (
           rows.map((r) => (
             <tr key={r.id}>

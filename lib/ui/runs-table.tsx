@@ -1,3 +1,4 @@
+import { EmptyRow } from "./empty-row.tsx";
 import Link from "next/link";
 import type { RunSummary } from "../pipelines/run-queries.ts";
 import { formatDateTime, formatDuration, shortId, truncate } from "./format.ts";
@@ -22,11 +23,7 @@ export function RunsTable({ runs }: { runs: readonly RunSummary[] }) {
       </thead>
       <tbody>
         {runs.length === 0 ? (
-          <tr>
-            <td colSpan={8} className="empty">
-              No runs match these filters.
-            </td>
-          </tr>
+          <EmptyRow columns={8}>No runs match these filters.</EmptyRow>
         ) : (
           runs.map((r) => (
             <tr key={r.id}>
