@@ -73,6 +73,17 @@ test("shows the loaded raw tables and the ingested files on the Data page", asyn
   expect(download.headers()["content-disposition"]).toBe('attachment; filename="users.csv"');
   expect(download.headers()["x-content-type-options"]).toBe("nosniff");
   expect((await download.text()).split("\n")[0]).toContain("user_id");
+
+  // The table of files can be filtered by source and downloaded as CSV with the same filter.
+  const filter = page.getByRole("form", { name: "Filter ingested files" });
+  await filter.getByLabel("Source").selectOption("elearning");
+  await filter.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/source=elearning/);
+  const csvHref = await page.getByRole("link", { name: "Download CSV" }).getAttribute("href");
+  expect(csvHref).toBe("/api/ingested-files.csv?source=elearning&");
+  const csv = (await (await request.get(csvHref!)).text()).trim().split(/\r?\n/); // RFC 4180: CRLF
+  expect(csv[0]).toBe("id,created_at,source,name,table_name,rows,bytes,sha256,duration_ms,artifact_key,run_id");
+  expect(csv.slice(1).filter((l) => l.includes(",users.csv,raw.elearning_users,300,"))).toHaveLength(1);
 });
 
 test("lists the run on the Runs page and filters by status", async ({ page }) => {

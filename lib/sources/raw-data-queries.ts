@@ -43,19 +43,28 @@ export interface IngestedFileView {
   createdAt: string;
 }
 
-/** Loaded files, newest first, one page at a time. */
-export async function listIngestedFiles(opts: { page?: number; pageSize?: number } = {}): Promise<{ files: IngestedFileView[]; total: number; page: number; pageSize: number }> {
+/** Sources that have loaded files (for the filter). */
+export async function ingestedSources(): Promise<string[]> {
   const { prisma } = await getDb();
-  const pageSize = Math.min(200, Math.max(1, opts.pageSize ?? 25));
+  const rows = await prisma.ingestedFile.findMany({ distinct: ["source"], select: { source: true }, orderBy: { source: "asc" } });
+  return rows.map((r) => r.source);
+}
+
+/** Loaded files, newest first, one page at a time, optionally of one source. */
+export async function listIngestedFiles(opts: { source?: string; page?: number; pageSize?: number } = {}): Promise<{ files: IngestedFileView[]; total: number; page: number; pageSize: number }> {
+  const { prisma } = await getDb();
+  const pageSize = Math.min(1000, Math.max(1, opts.pageSize ?? 25));
   const page = Math.max(1, opts.page ?? 1);
+  const where = opts.source ? { source: opts.source } : {};
   const [rows, total] = await Promise.all([
     prisma.ingestedFile.findMany({
+      where,
       orderBy: [{ createdAt: "desc" }, { name: "asc" }],
       skip: (page - 1) * pageSize,
       take: pageSize,
       select: { id: true, runId: true, source: true, name: true, tableName: true, artifactKey: true, sha256: true, bytes: true, rows: true, durationMs: true, createdAt: true },
     }),
-    prisma.ingestedFile.count(),
+    prisma.ingestedFile.count({ where }),
   ]);
   return { files: rows.map((r) => ({ ...r, bytes: Number(r.bytes), createdAt: r.createdAt.toISOString() })), total, page, pageSize };
 }
