@@ -22,10 +22,6 @@ export class AppError extends Error {
   }
 }
 
-export function isAppError(e: unknown): e is AppError {
-  return e instanceof AppError;
-}
-
 export function errorMessage(e: unknown): string {
   if (e instanceof AppError) return e.userMessage;
   if (e instanceof Error) return e.message;

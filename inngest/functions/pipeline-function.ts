@@ -1,5 +1,4 @@
 import { NonRetriableError } from "inngest";
-import { z } from "zod";
 import { executePipeline } from "../../lib/pipelines/execute-pipeline.ts";
 import { concurrencyKeyOf, type Json, type PipelineDefinition } from "../../lib/pipelines/pipeline-definition.ts";
 import { DataGateError, RunCancelledError, failureKindOf } from "../../lib/pipelines/pipeline-errors.ts";
@@ -53,5 +52,3 @@ export function createPipelineFunction(def: PipelineDefinition) {
     },
   );
 }
-
-export const pipelineRequestedSchema = z.object({ runId: z.string().uuid().optional(), params: z.unknown().optional() });

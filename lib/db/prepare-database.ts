@@ -1,5 +1,4 @@
 import fs from "node:fs";
-import path from "node:path";
 import { getDb } from "./client.ts";
 import { applyMigrations, MIGRATIONS_DIR, type MigrationResult } from "./migrate.ts";
 
@@ -38,5 +37,3 @@ export async function ensureSchemaReady(): Promise<void> {
     throw new Error(`The database has ${pending.length} pending migration(s) (${pending.join(", ")}). To fix: run \`npx churnops db migrate\`.`);
   }
 }
-
-export const migrationsDir = () => path.relative(process.cwd(), MIGRATIONS_DIR);

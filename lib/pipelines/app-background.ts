@@ -29,7 +29,3 @@ export async function startAppBackground(): Promise<void> {
     console.error(`churnops: scheduled run of ${id} could not start:`, e),
   );
 }
-
-export function localSchedulerJobs() {
-  return scheduler?.jobs ?? [];
-}
