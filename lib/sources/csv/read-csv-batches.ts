@@ -33,16 +33,30 @@ export function csvError(fileName: string, line: number | null, message: string,
   return new AppError("CSV_INVALID", `${where}: ${message}`, 400, { cause });
 }
 
+/**
+ * What no loader accepts in a header: a single column that looks split by another delimiter, or a name used twice.
+ * `expected`, when the columns are known, goes into the fix hint.
+ */
+export function assertHeaderShape(names: readonly string[], fileName: string, expected?: readonly string[]): void {
+  if (names.length === 1 && (!expected || expected.length > 1)) {
+    const delimiter = [";", "\t", "|"].find((d) => names[0].includes(d));
+    if (delimiter) {
+      throw csvError(fileName, 1, `the header has one column; the file looks ${JSON.stringify(delimiter)}-delimited. ` +
+        `To fix: save it comma-separated${expected ? ` with the columns ${expected.join(", ")}` : " (CSV)"}.`);
+    }
+  }
+  const dupe = names.find((n, i) => names.indexOf(n) !== i);
+  if (dupe !== undefined) throw csvError(fileName, 1, `column "${dupe}" appears twice in the header. To fix: rename one of them.`);
+}
+
+export function fieldCountError(fileName: string, line: number, got: number, want: number): AppError {
+  return csvError(fileName, line, `has ${got} field(s), expected ${want} (one per header column).`);
+}
+
 function checkHeader(header: string[], opts: ReadCsvOptions): number[] {
   const names = header.map((h) => h.trim());
   const expected = opts.columns.map((c) => c.name);
-  if (names.length === 1 && expected.length > 1) {
-    const delimiter = [";", "\t", "|"].find((d) => names[0].includes(d));
-    if (delimiter) {
-      throw csvError(opts.fileName, 1, `the header has one column; the file looks ${JSON.stringify(delimiter)}-delimited. ` +
-        `To fix: save it comma-separated with the columns ${expected.join(", ")}.`);
-    }
-  }
+  assertHeaderShape(names, opts.fileName, expected);
   const missing = expected.filter((n) => !names.includes(n));
   const extra = names.filter((n) => !expected.includes(n));
   if (missing.length || extra.length) {
@@ -52,8 +66,6 @@ function checkHeader(header: string[], opts: ReadCsvOptions): number[] {
     ].filter(Boolean);
     throw csvError(opts.fileName, 1, `${parts.join("; ")}. Expected exactly: ${expected.join(", ")}.`);
   }
-  const dupes = names.filter((n, i) => names.indexOf(n) !== i);
-  if (dupes.length) throw csvError(opts.fileName, 1, `column "${dupes[0]}" appears twice in the header.`);
   return opts.columns.map((c) => names.indexOf(c.name));
 }
 
@@ -92,7 +104,7 @@ export async function* readCsvBatches(source: Readable, opts: ReadCsvOptions): A
           continue;
         }
         if (record.length !== headerWidth) {
-          throw csvError(opts.fileName, line, `has ${record.length} field(s), expected ${headerWidth} (one per header column).`);
+          throw fieldCountError(opts.fileName, line, record.length, headerWidth);
         }
         for (let c = 0; c < width; c++) {
           const spec = opts.columns[c];

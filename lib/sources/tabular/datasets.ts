@@ -12,7 +12,7 @@ import { getDatasetVersion, type DatasetVersionView } from "./dataset-queries.ts
 import { COLUMN_ROLES, TABULAR_COLUMN_TYPES, TargetNotBinaryError, inferColumnTypes, validateTarget, type ColumnRole, type TabularColumnType } from "./infer-column-types.ts";
 import { readCsvSample } from "./read-csv-sample.ts";
 import { csvArtifactFileName, datasetArtifactPrefix, datasetSlugBase, uniqueSlug } from "./tabular-names.ts";
-import { parseEncoding, type ResolvedEncoding } from "./text-encoding.ts";
+import { parseEncoding, type ResolvedEncoding } from "../csv/text-encoding.ts";
 import { UploadMeter } from "./upload-meter.ts";
 import { maxUploadBytes } from "./upload-limits.ts";
 

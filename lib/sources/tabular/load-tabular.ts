@@ -7,7 +7,7 @@ import { replaceTablesFromCsv, type CsvFileToLoad, type LoadedFile, type Replace
 import { storedColumns, type DatasetColumn } from "./dataset-columns.ts";
 import { rawTableName } from "./tabular-names.ts";
 import { tabularSource } from "./tabular-suite.ts";
-import { storedEncoding } from "./text-encoding.ts";
+import { storedEncoding } from "../csv/text-encoding.ts";
 
 // The raw side of a tabular load: raw.tabular_<slug>_v<version> holds the file's fields as text (one column per
 // CSV header, under its sanitised name) plus file_id/source_line, like every raw table. These per-version tables

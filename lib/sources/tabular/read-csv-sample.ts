@@ -1,7 +1,7 @@
 import type { Readable } from "node:stream";
-import { csvError } from "../csv/read-csv-batches.ts";
+import { assertHeaderShape, csvError, fieldCountError } from "../csv/read-csv-batches.ts";
 import { CsvSyntaxError, csvRecords } from "../csv/csv-records.ts";
-import type { ResolvedEncoding } from "./text-encoding.ts";
+import type { ResolvedEncoding } from "../csv/text-encoding.ts";
 import { SAMPLE_ROWS } from "./infer-column-types.ts";
 
 export interface CsvSample {
@@ -27,7 +27,8 @@ export async function readCsvSample(source: Readable, opts: { fileName: string; 
       for (let i = 0; i < chunk.records.length; i++) {
         const record = chunk.records[i];
         if (!header) {
-          header = checkHeader(record.map((h) => h.trim()), opts.fileName);
+          header = record.map((h) => h.trim());
+          assertHeaderShape(header, opts.fileName);
           continue;
         }
         if (rows.length >= maxRows) {
@@ -35,7 +36,7 @@ export async function readCsvSample(source: Readable, opts: { fileName: string; 
           break outer;
         }
         if (record.length !== header.length) {
-          throw csvError(opts.fileName, chunk.lines[i], `has ${record.length} field(s), expected ${header.length} (one per header column).`);
+          throw fieldCountError(opts.fileName, chunk.lines[i], record.length, header.length);
         }
         rows.push(record);
       }
@@ -48,19 +49,4 @@ export async function readCsvSample(source: Readable, opts: { fileName: string; 
   }
   if (!header) throw csvError(opts.fileName, null, "the file is empty. Expected a header line naming the columns, then one row per customer.");
   return { header, rows, complete };
-}
-
-function checkHeader(names: string[], fileName: string): string[] {
-  if (names.length === 1) {
-    const delimiter = [";", "\t", "|"].find((d) => names[0].includes(d));
-    if (delimiter) {
-      throw csvError(fileName, 1, `the header has one column; the file looks ${JSON.stringify(delimiter)}-delimited. To fix: save it comma-separated (CSV).`);
-    }
-  }
-  const seen = new Set<string>();
-  for (const n of names) {
-    if (seen.has(n)) throw csvError(fileName, 1, `column "${n}" appears twice in the header. To fix: rename one of them.`);
-    seen.add(n);
-  }
-  return names;
 }

@@ -8,7 +8,7 @@ import type { ArtifactStore } from "../../storage/artifact-store.ts";
 import { LocalArtifactStore } from "../../storage/local-artifact-store.ts";
 import { S3ArtifactStore } from "../../storage/s3-artifact-store.ts";
 import { UploadMeter, isUploadTooLarge } from "./upload-meter.ts";
-import { Utf8Detector } from "./text-encoding.ts";
+import { Utf8Detector } from "../csv/text-encoding.ts";
 
 /** A body of `chunks` x 64 KiB, produced lazily (never held whole). */
 function body(chunks: number): Readable {

@@ -1,6 +1,6 @@
 import { Transform, type TransformCallback } from "node:stream";
 import { AppError } from "../../errors.ts";
-import { Utf8Detector } from "./text-encoding.ts";
+import { Utf8Detector } from "../csv/text-encoding.ts";
 
 export function formatMb(bytes: number): string {
   const mb = bytes / (1024 * 1024);
