@@ -1,9 +1,10 @@
 import fs from "node:fs";
+import { resetEnvCache } from "../env.ts";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../db/client.ts";
-import { churnCsv, churnRow, ensureTabularPipelinesRegistered } from "../sources/tabular/testing.ts";
+import { churnCsv, churnRow } from "../sources/tabular/testing.ts";
 import { confirmDatasetVersion } from "../sources/tabular/datasets.ts";
 import { getDatasetVersion } from "../sources/tabular/dataset-queries.ts";
 import { watchCommand } from "../watchdog/watch-cli.ts";
@@ -14,12 +15,13 @@ import { dataWatchdog } from "./data-watchdog.ts";
 
 let dir: string;
 beforeAll(() => {
-  ensureTabularPipelinesRegistered();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "churnops-watchdog-pipeline-"));
   process.env.CHURNOPS_WATCH_DIR = dir;
+  resetEnvCache();
 });
 afterAll(() => {
   delete process.env.CHURNOPS_WATCH_DIR;
+  resetEnvCache();
   fs.rmSync(dir, { recursive: true, force: true });
 });
 

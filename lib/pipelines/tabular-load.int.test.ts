@@ -1,14 +1,13 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { query } from "../db/sql.ts";
 import { confirmDatasetVersion, createDatasetVersionFromUpload } from "../sources/tabular/datasets.ts";
 import { getDatasetVersion } from "../sources/tabular/dataset-queries.ts";
 import { startTabularLoad } from "../sources/tabular/start-tabular-load.ts";
-import { churnCsv, churnRow, ensureTabularPipelinesRegistered } from "../sources/tabular/testing.ts";
+import { churnCsv, churnRow } from "../sources/tabular/testing.ts";
 import { getArtifactStore } from "../storage/default-artifact-store.ts";
 import { runLocally } from "./local-executor.ts";
 import { getRunDetail } from "./run-queries.ts";
 
-beforeAll(() => ensureTabularPipelinesRegistered());
 
 async function uploadConfirmLoad(body: string | Buffer, name: string, opts: { encoding?: string; columns?: { name: string; type?: "numeric" | "categorical" | "text" | "date" | "boolean"; role?: "ignore" | "feature" }[] } = {}) {
   const { version } = await createDatasetVersionFromUpload(body, { name, fileName: `${name}.csv`, encoding: opts.encoding });

@@ -6,14 +6,13 @@ import { getDb } from "../db/client.ts";
 import { query } from "../db/sql.ts";
 import { confirmDatasetVersion } from "../sources/tabular/datasets.ts";
 import { getDatasetVersion } from "../sources/tabular/dataset-queries.ts";
-import { churnCsv, churnRow, ensureTabularPipelinesRegistered } from "../sources/tabular/testing.ts";
+import { churnCsv, churnRow } from "../sources/tabular/testing.ts";
 import { getArtifactStore } from "../storage/default-artifact-store.ts";
 import { startLoadOnDataChanged, type StartedLoad } from "./data-changed-emitter.ts";
 import { scanForChanges, type DataChangedEvent } from "./scan-for-changes.ts";
 
 let dir: string;
 beforeAll(() => {
-  ensureTabularPipelinesRegistered();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "churnops-watch-"));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

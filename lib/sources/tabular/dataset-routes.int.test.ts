@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { resetEnvCache } from "../../env.ts";
 import { runLocally } from "../../pipelines/local-executor.ts";
 import { GET as listRoute } from "../../../app/api/datasets/route.ts";
@@ -7,7 +7,7 @@ import { GET as versionRoute } from "../../../app/api/datasets/versions/[id]/rou
 import { POST as confirmRoute } from "../../../app/api/datasets/versions/[id]/confirm/route.ts";
 import { PUT as descriptionsRoute } from "../../../app/api/datasets/versions/[id]/descriptions/route.ts";
 import type { DatasetVersionView } from "./dataset-queries.ts";
-import { churnCsv, ensureTabularPipelinesRegistered } from "./testing.ts";
+import { churnCsv } from "./testing.ts";
 
 // The route handlers called directly (no Next server): streamed bodies, status codes, response shapes. The
 // confirm route starts its run in the background; the worker spawn is replaced so the test runs it here.
@@ -34,7 +34,6 @@ function streamed(url: string, text: string, init: RequestInit = {}): Request {
   return new Request(url, { method: "POST", body, duplex: "half", ...init } as RequestInit);
 }
 
-beforeAll(() => ensureTabularPipelinesRegistered());
 afterEach(() => {
   delete process.env.CHURNOPS_ADMIN_TOKEN;
   delete process.env.CHURNOPS_MAX_UPLOAD_MB;
@@ -71,6 +70,7 @@ describe("dataset routes", () => {
 
   it("answers 413 for a declared or streamed body over the limit, with the limit in the message", async () => {
     process.env.CHURNOPS_MAX_UPLOAD_MB = "0.01"; // 10 KiB
+    resetEnvCache();
     const big = churnCsv(400); // ~26 KB
     const declared = await uploadRoute(streamed(`${BASE}/uploads?fileName=big.csv`, big, { headers: { "content-length": String(Buffer.byteLength(big)) } }));
     expect(declared.status).toBe(413);

@@ -1,4 +1,5 @@
 import { Readable } from "node:stream";
+import { resetEnvCache } from "../../env.ts";
 import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "../../db/client.ts";
 import { getArtifactStore } from "../../storage/default-artifact-store.ts";
@@ -31,6 +32,7 @@ async function countRows() {
 
 afterEach(() => {
   delete process.env.CHURNOPS_MAX_UPLOAD_MB;
+  resetEnvCache();
 });
 
 describe("createDatasetVersionFromUpload", () => {
@@ -71,6 +73,7 @@ describe("createDatasetVersionFromUpload", () => {
 
   it("rejects an upload over CHURNOPS_MAX_UPLOAD_MB with a 413 while streaming, leaving no object, version or dataset", async () => {
     process.env.CHURNOPS_MAX_UPLOAD_MB = "1";
+    resetEnvCache();
     const before = await countRows();
     const body = lazyBody(8 * 1024 * 1024);
     const error = await createDatasetVersionFromUpload(body, { name: "Too big", fileName: "big.csv" }).then(() => null, (e: unknown) => e);

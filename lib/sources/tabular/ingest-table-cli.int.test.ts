@@ -4,11 +4,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { query } from "../../db/sql.ts";
 import { ingestTable, ingestTableCommand, parseTypesFlag } from "./ingest-table-cli.ts";
-import { churnCsv, churnRow, ensureTabularPipelinesRegistered } from "./testing.ts";
+import { churnCsv, churnRow } from "./testing.ts";
 
 let dir: string;
 beforeAll(() => {
-  ensureTabularPipelinesRegistered();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "churnops-ingest-table-"));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

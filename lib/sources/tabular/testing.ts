@@ -1,15 +1,4 @@
 // Test support for the tabular dataset tests (imported by *.test.ts only).
-import { pipelines } from "../../pipelines/registry.ts";
-import type { PipelineDefinition } from "../../pipelines/pipeline-definition.ts";
-import { dataWatchdog } from "../../pipelines/data-watchdog.ts";
-import { tabularLoad } from "../../pipelines/tabular-load.ts";
-
-/** Adds tabular-load and data-watchdog to the registry unless registry.ts already lists them. */
-export function ensureTabularPipelinesRegistered(): void {
-  for (const def of [tabularLoad, dataWatchdog] as PipelineDefinition[]) {
-    if (!pipelines.some((p) => p.id === def.id)) (pipelines as PipelineDefinition[]).push(def);
-  }
-}
 
 export const CHURN_HEADER = ["customerID", "Gender", "SeniorCitizen", "Partner", "tenure", "Contract", "MonthlyCharges", "SignupDate", "City", "Churn"];
 export const CITIES = ["São Paulo", "Málaga", "Logroño", "Zürich"];

@@ -1,17 +1,9 @@
 import path from "node:path";
-import { getEnv, resetEnvCache } from "../../env.ts";
-
-export const DEFAULT_MAX_UPLOAD_MB = 1024;
-
-// Read on every call: tests change these variables at run time.
-function fresh() {
-  resetEnvCache();
-  return getEnv();
-}
+import { getEnv } from "../../env.ts";
 
 /** The upload limit in megabytes (MiB: 1 MB = 1,048,576 bytes). */
 export function maxUploadMb(): number {
-  return fresh().CHURNOPS_MAX_UPLOAD_MB;
+  return getEnv().CHURNOPS_MAX_UPLOAD_MB;
 }
 
 export function maxUploadBytes(): number {
@@ -20,6 +12,6 @@ export function maxUploadBytes(): number {
 
 /** The folder the data watchdog hashes (absolute), or null when CHURNOPS_WATCH_DIR is unset. */
 export function watchDir(): string | null {
-  const dir = fresh().CHURNOPS_WATCH_DIR;
+  const dir = getEnv().CHURNOPS_WATCH_DIR;
   return dir ? path.resolve(/*turbopackIgnore: true*/ dir) : null;
 }
