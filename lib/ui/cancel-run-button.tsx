@@ -2,7 +2,7 @@
 import { FormAlert } from "./form-alert.tsx";
 
 import { useState } from "react";
-import { readApiError } from "./api-error.ts";
+import { readApiError, unreachableMessage } from "./api-error.ts";
 
 /** Asks the server to cancel a queued or running run; calls onDone so the view refreshes. */
 export function CancelRunButton({ runId, onDone }: { runId: string; onDone: () => void }) {
@@ -17,7 +17,7 @@ export function CancelRunButton({ runId, onDone }: { runId: string; onDone: () =
       if (!res.ok) setError(await readApiError(res));
       onDone();
     } catch (e) {
-      setError(`Could not reach the server (${(e as Error).message}). Try again.`);
+      setError(unreachableMessage(e));
     }
     setPending(false);
   }

@@ -6,7 +6,7 @@ import { useId, useMemo, useState } from "react";
 import type { DatasetColumn } from "../sources/tabular/dataset-columns.ts";
 import type { DatasetVersionView } from "../sources/tabular/dataset-queries.ts";
 import type { TabularColumnType } from "../sources/tabular/infer-column-types.ts";
-import { readApiError } from "./api-error.ts";
+import { requestRun } from "./api-error.ts";
 import { formatBytes, formatCount } from "./format.ts";
 
 const TYPES: readonly { value: TabularColumnType; label: string }[] = [
@@ -58,24 +58,15 @@ export function ColumnTypesTable({ version }: { version: DatasetVersionView }) {
       return;
     }
     setPending(true);
-    try {
-      const columns = version.columns
-        .filter((c) => c.name !== idColumn && c.name !== targetColumn)
-        .map((c) => ({ name: c.name, type: types[c.name], role: ignored[c.name] ? ("ignore" as const) : ("feature" as const) }));
-      const res = await fetch(`/api/datasets/versions/${version.id}/confirm`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ idColumn, targetColumn, positiveValue: positive || undefined, columns }),
-      });
-      if (res.status === 202) {
-        const { runId } = (await res.json()) as { runId: string };
-        router.push(`/runs/${runId}`);
-        return;
-      }
-      setError(await readApiError(res));
-    } catch (e) {
-      setError(`Could not reach the server (${(e as Error).message}). Check that churnops is running, then try again.`);
+    const columns = version.columns
+      .filter((c) => c.name !== idColumn && c.name !== targetColumn)
+      .map((c) => ({ name: c.name, type: types[c.name], role: ignored[c.name] ? ("ignore" as const) : ("feature" as const) }));
+    const started = await requestRun(`/api/datasets/versions/${version.id}/confirm`, { idColumn, targetColumn, positiveValue: positive || undefined, columns });
+    if ("runId" in started) {
+      router.push(`/runs/${started.runId}`);
+      return;
     }
+    setError(started.error);
     setPending(false);
   }
 

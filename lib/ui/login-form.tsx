@@ -3,6 +3,7 @@ import { FormAlert } from "./form-alert.tsx";
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
+import { unreachableMessage } from "./api-error.ts";
 
 /**
  * Posts the admin token to /api/login. Without JavaScript the same form posts natively and the route
@@ -27,7 +28,7 @@ export function LoginForm({ initialError }: { initialError: string | null }) {
       }
       setError(res.status === 401 ? "Wrong token" : `Sign-in failed (${res.status}). Try again.`);
     } catch (e) {
-      setError(`Could not reach the server (${(e as Error).message}). Try again.`);
+      setError(unreachableMessage(e));
     }
     setPending(false);
   }

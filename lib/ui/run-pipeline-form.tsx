@@ -4,7 +4,7 @@ import { FormAlert } from "./form-alert.tsx";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import type { ParamField } from "./param-fields.ts";
-import { readApiError } from "./api-error.ts";
+import { requestRun } from "./api-error.ts";
 
 interface RunPipelineFormProps {
   pipelineId: string;
@@ -36,21 +36,12 @@ export function RunPipelineForm({ pipelineId, title, fields }: RunPipelineFormPr
     event.preventDefault();
     setPending(true);
     setError(null);
-    try {
-      const res = await fetch(`/api/pipelines/${encodeURIComponent(pipelineId)}/runs`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ params: paramsFrom(event.currentTarget, fields) }),
-      });
-      if (res.status === 202) {
-        const { runId } = (await res.json()) as { runId: string };
-        router.push(`/runs/${runId}`);
-        return;
-      }
-      setError(await readApiError(res));
-    } catch (e) {
-      setError(`Could not reach the server (${(e as Error).message}). Check that churnops is running, then try again.`);
+    const started = await requestRun(`/api/pipelines/${encodeURIComponent(pipelineId)}/runs`, { params: paramsFrom(event.currentTarget, fields) });
+    if ("runId" in started) {
+      router.push(`/runs/${started.runId}`);
+      return;
     }
+    setError(started.error);
     setPending(false);
   }
 
