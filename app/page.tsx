@@ -1,4 +1,4 @@
-import { pipelines } from "../lib/pipelines/registry.ts";
+import { pipelines } from "../lib/pipelines/catalog.ts";
 import { lastRunByPipeline } from "../lib/pipelines/run-queries.ts";
 import { nextRunOf } from "../lib/pipelines/schedules.ts";
 import { paramFieldsOf } from "../lib/ui/param-fields.ts";

@@ -1,13 +1,11 @@
-// The event catalogue. A manual or CLI run sends `churnops/<pipeline>.requested` with the run row already created.
-export const pipelineRequestedEvent = (pipelineId: string) => `churnops/${pipelineId}.requested` as const;
+import { eventType } from "inngest";
+import { eventCatalog, pipelineRequestedEvent, type EventDefinition } from "../lib/events/event-catalog.ts";
 
-export const RUN_CANCEL_REQUESTED = "churnops/run.cancel-requested";
+// The catalogue (lib/events/event-catalog.ts) as Inngest event types: the schemas stay in lib/, this only adapts.
 
-export interface PipelineRequestedData {
-  runId?: string;
-  params?: unknown;
-  concurrencyKey?: string;
-}
+const toInngest = <D extends EventDefinition>(def: D) => eventType(def.name, { schema: def.schema });
 
-/** Emitted by the data watchdog when a watched file or a stored dataset changed (new hash). */
-export const DATA_CHANGED_EVENT = "churnops/data.changed" as const;
+export const inngestEvents = Object.fromEntries(eventCatalog.map((def) => [def.name, toInngest(def)]));
+
+/** `churnops/<pipeline>.requested` as an Inngest event type. */
+export const pipelineRequested = (pipelineId: string) => toInngest(pipelineRequestedEvent(pipelineId));

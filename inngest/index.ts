@@ -1,7 +1,11 @@
-import { pipelines } from "../lib/pipelines/registry.ts";
-import { onDataChanged } from "./functions/on-data-changed.ts";
+import { pipelines } from "../lib/pipelines/catalog.ts";
+import { triggers } from "../lib/pipelines/triggers.ts";
 import { createPipelineFunction } from "./functions/pipeline-function.ts";
+import { createScheduleFunction } from "./functions/schedule-function.ts";
+import { createTriggerFunction } from "./functions/trigger-function.ts";
 
 export { inngest } from "./client.ts";
-export const pipelineFunctions = pipelines.map(createPipelineFunction);
-export const functions = [...pipelineFunctions, onDataChanged];
+export const pipelineFunctions = pipelines.map((def) => createPipelineFunction(def));
+export const scheduleFunctions = pipelines.flatMap((def) => (def.schedule ? [createScheduleFunction({ ...def, schedule: def.schedule })] : []));
+export const triggerFunctions = triggers.map((t) => createTriggerFunction(t));
+export const functions = [...pipelineFunctions, ...scheduleFunctions, ...triggerFunctions];

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { pipelines } from "../../lib/pipelines/registry.ts";
+import { pipelines } from "../../lib/pipelines/catalog.ts";
 import { listRuns } from "../../lib/pipelines/run-queries.ts";
 import { Pagination } from "../../lib/ui/pagination.tsx";
 import { filterQuery, runFilterSchema } from "../../lib/ui/run-filters.ts";

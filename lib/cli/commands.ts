@@ -8,7 +8,7 @@ import { ensureSchemaReady, migrateDatabase } from "../db/prepare-database.ts";
 import { getEnv, isLoopbackHost } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { recoverStaleRuns } from "../pipelines/recover-stale-runs.ts";
-import { pipelines } from "../pipelines/registry.ts";
+import { pipelines } from "../pipelines/catalog.ts";
 import { listRuns } from "../pipelines/run-queries.ts";
 import { cancelRun, startRun } from "../pipelines/start-run.ts";
 import { putArtifact } from "../storage/artifact-records.ts";

@@ -25,6 +25,7 @@ Usage:
   churnops pipelines [--json]                 list pipelines, params and schedules
   churnops serve [--host H] [--port P] [--seed]
                                               start the dashboard (owns the embedded database)
+  churnops worker [--host H] [--port P]       serve the pipelines as Inngest functions (production workers)
 `;
 
 export async function main(argv: string[]): Promise<number> {

@@ -5,67 +5,75 @@ import { loadElearningFromStore, loadedSummary, type ElearningKeys } from "../so
 import { CSV_ENCODINGS } from "../sources/csv/text-encoding.ts";
 import { putArtifact } from "../storage/artifact-records.ts";
 import { artifactKeyParam, gateSteps } from "./gate-steps.ts";
-import { definePipeline, type PipelineStep } from "./pipeline-definition.ts";
+import { definePipeline, defineStep, type StepContext } from "./pipeline-definition.ts";
 import { elearningSuites } from "../sources/elearning/elearning-suites.ts";
 import { buildElearningStaging } from "../sources/elearning/build-elearning-staging.ts";
+import { loadedFilesOutput } from "./step-outputs.ts";
 
 /** The load step shared by the sample and the ingest pipeline: reads keys from params or an earlier step. */
-export function loadElearningStep<P>(keysOf: (params: P, outputs: Record<string, unknown>) => ElearningKeys): PipelineStep<P> {
-  return {
+export function loadElearningStep<P>(keysOf: (ctx: StepContext<P>) => ElearningKeys) {
+  return defineStep({
     id: "load-raw-tables",
     title: "Load raw tables",
-    async run({ runId, params, outputs, signal, progress }) {
-      const files = await loadElearningFromStore(keysOf(params, outputs), { runId, signal, onProgress: progress });
+    output: loadedFilesOutput,
+    async run(ctx: StepContext<P>) {
+      const files = await loadElearningFromStore(keysOf(ctx), { runId: ctx.runId, signal: ctx.signal, onProgress: ctx.progress });
       return loadedSummary(files);
     },
-  };
+  });
 }
 
 /** The data gate and the staging build, shared by every e-learning pipeline. */
 export const elearningGateSteps = gateSteps(elearningSuites, buildElearningStaging);
 
+const generateCsvs = defineStep({
+  id: "generate-csvs",
+  title: "Generate CSVs",
+  output: z.object({
+    usersKey: z.string(),
+    eventsKey: z.string(),
+    users: z.number().int(),
+    events: z.number().int(),
+    churnedUsers: z.number().int(),
+    bytes: z.number().int(),
+  }),
+  async run({ runId, params, progress }: StepContext<z.infer<typeof elearningSampleParams>>) {
+    progress(0, "generating users and events");
+    const data = generateElearning(params);
+    // Run-scoped keys: a later run never overwrites the files an earlier run recorded.
+    const usersKey = `datasets/elearning/${runId}/users.csv`;
+    const eventsKey = `datasets/elearning/${runId}/events.csv`;
+    progress(0.5, "writing CSVs to the artifact store");
+    const meta = { kind: "dataset", contentType: "text/csv", runId };
+    const [users, events] = await Promise.all([putArtifact(usersKey, data.usersCsv, meta), putArtifact(eventsKey, data.eventsCsv, meta)]);
+    return { usersKey, eventsKey, users: data.stats.users, events: data.stats.events, churnedUsers: data.stats.churnedUsers, bytes: users.bytes + events.bytes };
+  },
+});
+
 export const elearningSample = definePipeline({
   id: "elearning-sample",
   title: "E-learning sample data",
   description:
-    "Generates a deterministic e-learning activity dataset (users + events, ARCHITECTURE §6.1) into the artifact store, loads it into raw.elearning_*, validates it with the e-learning expectation suites (the data gate) and builds staging.elearning_* from the valid rows.",
+    "Generates a deterministic e-learning activity dataset (users + events) into the artifact store, loads it into raw.elearning_*, validates it with the e-learning expectation suites (the data gate) and builds staging.elearning_* from the valid rows.",
   params: elearningSampleParams,
   schedule: "0 2 * * *",
   concurrencyKey: () => "raw.elearning",
   retries: 2,
-  steps: [
-    {
-      id: "generate-csvs",
-      title: "Generate CSVs",
-      async run({ runId, params, progress }) {
-        progress(0, "generating users and events");
-        const data = generateElearning(params);
-        const day = new Date().toISOString().slice(0, 10);
-        const usersKey = `datasets/elearning/${day}/users.csv`;
-        const eventsKey = `datasets/elearning/${day}/events.csv`;
-        progress(0.5, "writing CSVs to the artifact store");
-        const meta = { kind: "dataset", contentType: "text/csv", runId };
-        const [users, events] = await Promise.all([putArtifact(usersKey, data.usersCsv, meta), putArtifact(eventsKey, data.eventsCsv, meta)]);
-        return { usersKey, eventsKey, users: data.stats.users, events: data.stats.events, churnedUsers: data.stats.churnedUsers, bytes: users.bytes + events.bytes };
-      },
-    },
-    loadElearningStep((_p, outputs) => outputs["generate-csvs"] as { usersKey: string; eventsKey: string }),
-    ...elearningGateSteps,
-  ],
+  steps: [generateCsvs, loadElearningStep(({ output }) => output(generateCsvs)), ...elearningGateSteps],
 });
 
-const artifactKey = artifactKeyParam;
+const elearningIngestParams = z.object({
+  usersKey: artifactKeyParam.describe("Artifact key of users.csv"),
+  eventsKey: artifactKeyParam.describe("Artifact key of events.csv"),
+  encoding: z.enum(CSV_ENCODINGS).default("auto").describe("Text encoding of both files (auto detects UTF-8 vs Windows-1252)"),
+});
 
 export const elearningIngest = definePipeline({
   id: "elearning-ingest",
   title: "Ingest e-learning files",
   description: "Loads user-supplied users.csv and events.csv (already in the artifact store, e.g. via `churnops ingest elearning`) into raw.*, replacing what was there.",
-  params: z.object({
-    usersKey: artifactKey.describe("Artifact key of users.csv"),
-    eventsKey: artifactKey.describe("Artifact key of events.csv"),
-    encoding: z.enum(CSV_ENCODINGS).default("auto").describe("Text encoding of both files (auto detects UTF-8 vs Windows-1252)"),
-  }),
+  params: elearningIngestParams,
   concurrencyKey: () => "raw.elearning",
   retries: 0,
-  steps: [loadElearningStep((p: ElearningKeys) => p), ...elearningGateSteps],
+  steps: [loadElearningStep<z.infer<typeof elearningIngestParams>>(({ params }) => params), ...elearningGateSteps],
 });

@@ -1,8 +1,22 @@
 import { z } from "zod";
-import { runDataGate, type GateSummary } from "../quality/data-gate.ts";
+import { runDataGate } from "../quality/data-gate.ts";
 import type { ExpectationSuite } from "../quality/expectation-types.ts";
 import { isValidArtifactKey } from "../storage/artifact-key.ts";
-import type { Json, PipelineStep } from "./pipeline-definition.ts";
+import { defineStep, type PipelineStep } from "./pipeline-definition.ts";
+import { gateSummaryOutput, jsonObject } from "./step-outputs.ts";
+
+/** The data gate as a step: its suites' results are its output, also when it fails (the run page shows them). */
+export function validateStep(suites: readonly ExpectationSuite[], message = "running expectation suites") {
+  return defineStep({
+    id: "validate-raw",
+    title: "Validate (data gate)",
+    output: gateSummaryOutput,
+    async run({ runId, progress }) {
+      progress(0, message);
+      return runDataGate(suites, runId);
+    },
+  });
+}
 
 /**
  * The two steps after a raw load, for every source: the data gate (its suites; a failure stops the run here) and
@@ -10,28 +24,20 @@ import type { Json, PipelineStep } from "./pipeline-definition.ts";
  */
 export function gateSteps(
   suites: readonly ExpectationSuite[],
-  buildStaging: (dqRunIds: readonly string[]) => Promise<unknown>,
+  buildStaging: (dqRunIds: readonly string[]) => Promise<z.input<typeof jsonObject>>,
   stagingMessage = "building staging from the valid rows",
 ): readonly PipelineStep<unknown>[] {
-  return [
-    {
-      id: "validate-raw",
-      title: "Validate (data gate)",
-      async run({ runId, progress }) {
-        progress(0, "running expectation suites");
-        return (await runDataGate(suites, runId)) as unknown as Json;
-      },
+  const validate = validateStep(suites);
+  const build = defineStep({
+    id: "build-staging",
+    title: "Build staging tables",
+    output: jsonObject,
+    async run({ output, progress }) {
+      progress(0, stagingMessage);
+      return buildStaging(output(validate).dqRunIds);
     },
-    {
-      id: "build-staging",
-      title: "Build staging tables",
-      async run({ outputs, progress }) {
-        progress(0, stagingMessage);
-        const gate = outputs["validate-raw"] as unknown as GateSummary;
-        return (await buildStaging(gate.dqRunIds)) as Json;
-      },
-    },
-  ];
+  });
+  return [validate, build];
 }
 
 /** A pipeline param naming an object in the artifact store (validated like every key at the storage boundary). */

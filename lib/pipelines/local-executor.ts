@@ -1,8 +1,10 @@
 import { setTimeout as sleep } from "node:timers/promises";
-import { executePipeline } from "./execute-pipeline.ts";
+import { getPipeline } from "./catalog.ts";
+import { dispatchPendingEvents } from "./dispatch-events.ts";
+import { executePipeline, type StepExecutor } from "./execute-pipeline.ts";
 import { failureKindOf } from "./pipeline-errors.ts";
-import { getPipeline } from "./registry.ts";
-import { claimRun, finishRun, getRunRef, heartbeat, setWaitingMessage, setWorkerPid } from "./run-store.ts";
+import { claimRun, finishRun, getRunRef, setWaitingMessage, setWorkerPid } from "./run-store.ts";
+import { errorMessage } from "../errors.ts";
 
 export interface LocalRunOutcome {
   runId: string;
@@ -12,11 +14,19 @@ export interface LocalRunOutcome {
 }
 
 const CLAIM_POLL_MS = 1000;
-const HEARTBEAT_MS = 1000;
+
+/** Steps run directly in this process; their events go to the local dispatcher (pipelines start in workers). */
+const localExecutor: StepExecutor = {
+  runStep: (_id, fn) => fn(),
+  async deliver(_stepId, events) {
+    // A failed delivery stays in the outbox; the app's dispatcher retries it. The run itself has succeeded.
+    await dispatchPendingEvents({ ids: events.map((e) => e.id) }).catch(() => {});
+  },
+};
 
 /**
  * Runs one queued run to the end in this process (a worker child or the CLI): waits while another run with the
- * same concurrency key is running, watches for cancels, and records the final status. No retries: those are
+ * same concurrency key is active, stops when cancelled, and records the final status. No retries: those are
  * Inngest's (ARCHITECTURE §3).
  */
 export async function runLocally(runId: string, options: { signal?: AbortSignal } = {}): Promise<LocalRunOutcome> {
@@ -36,33 +46,16 @@ export async function runLocally(runId: string, options: { signal?: AbortSignal 
     await sleep(CLAIM_POLL_MS);
   }
 
-  const controller = new AbortController();
-  // A cancel arrives through the database (heartbeat) or, faster, as SIGTERM from cancelRun on this host.
-  options.signal?.addEventListener("abort", () => controller.abort(), { once: true });
-  if (options.signal?.aborted) controller.abort();
-  let beating = false;
-  const watcher = setInterval(() => {
-    if (beating) return;
-    beating = true;
-    heartbeat(runId)
-      .then(({ cancelRequested }) => cancelRequested && controller.abort())
-      .catch(() => {})
-      .finally(() => (beating = false));
-  }, HEARTBEAT_MS);
-  watcher.unref();
-
   try {
     const params = def.params.parse(run.params);
-    const outputs = await executePipeline(def, runId, params, (_id, fn) => fn(), controller.signal);
+    const outputs = await executePipeline(def, runId, params, localExecutor, options.signal);
     await finishRun(runId, { status: "succeeded", summary: outputs });
     return { runId, status: "succeeded" };
   } catch (e) {
     const failureKind = failureKindOf(e);
-    const error = e instanceof Error ? e.message : String(e);
+    const error = errorMessage(e);
     const status = failureKind === "cancelled" ? "cancelled" : "failed";
     await finishRun(runId, { status, failureKind, message: error, stack: e instanceof Error ? e.stack : undefined });
     return { runId, status, failureKind, error };
-  } finally {
-    clearInterval(watcher);
   }
 }

@@ -21,3 +21,17 @@ export function failureKindOf(e: unknown): FailureKind {
   if (e instanceof DataGateError) return "data_gate";
   return "error";
 }
+
+/** What a failed step still reports (a failed gate's suite results and reject counts), shown with its error. */
+export function outputOfFailure(e: unknown): unknown {
+  return e instanceof DataGateError ? e.details : undefined;
+}
+
+/** A step returned something its output schema refuses: names the step and each bad field. */
+export class StepOutputError extends Error {
+  constructor(stepId: string, issues: readonly { path: readonly PropertyKey[]; message: string }[]) {
+    const fields = issues.map((i) => `field "${i.path.map(String).join(".") || "(output)"}": ${i.message}`).join("; ");
+    super(`step "${stepId}" returned an invalid output: ${fields}`);
+    this.name = "StepOutputError";
+  }
+}

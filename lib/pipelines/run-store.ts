@@ -1,11 +1,14 @@
 import os from "node:os";
 import { getDb } from "../db/client.ts";
-import type { Prisma } from "../db/generated/prisma/client.ts";
+import { Prisma } from "../db/generated/prisma/client.ts";
 import type { RunExecutor, RunStatus, RunTrigger } from "../db/generated/prisma/enums.ts";
 import type { FailureKind } from "./pipeline-errors.ts";
 import type { Json } from "./pipeline-definition.ts";
 
 // Run and step bookkeeping, written the same way by both executors so the dashboard shows runs alike.
+
+/** A run in one of these states has a process working on it and holds its concurrency key. */
+export const ACTIVE: RunStatus[] = ["running", "cancelling"];
 
 export interface NewRun {
   pipelineId: string;
@@ -72,22 +75,24 @@ export async function markStepStarted(runId: string, stepId: string): Promise<vo
 export async function markStepFinished(
   runId: string,
   stepId: string,
-  result: { status: "succeeded"; output: Json } | { status: "failed" | "cancelled"; error: string },
+  result: { status: "succeeded"; output: Json } | { status: "failed" | "cancelled"; error: string; output?: Json | null },
 ): Promise<void> {
   const { prisma } = await getDb();
+  // A failed step keeps what it could report (a failed gate's suite results), next to its error.
+  const output = result.output == null ? Prisma.DbNull : (result.output as Prisma.InputJsonValue);
   await prisma.pipelineStep.update({
     where: { runId_stepId: { runId, stepId } },
     data:
       result.status === "succeeded"
-        ? { status: "succeeded", finishedAt: new Date(), output: result.output as Prisma.InputJsonValue }
-        : { status: result.status, finishedAt: new Date(), errorMessage: result.error },
+        ? { status: "succeeded", finishedAt: new Date(), output }
+        : { status: result.status, finishedAt: new Date(), errorMessage: result.error, output },
   });
 }
 
 export async function updateProgress(runId: string, progress: number, message: string | null): Promise<void> {
   const { prisma } = await getDb();
   await prisma.pipelineRun.updateMany({
-    where: { id: runId, status: "running" },
+    where: { id: runId, status: { in: ACTIVE } },
     data: { progress, progressMessage: message, heartbeatAt: new Date() },
   });
 }
@@ -95,14 +100,35 @@ export async function updateProgress(runId: string, progress: number, message: s
 /** Marks the worker alive and tells it whether a cancel was requested. */
 export async function heartbeat(runId: string): Promise<{ cancelRequested: boolean }> {
   const { prisma } = await getDb();
-  await prisma.pipelineRun.updateMany({ where: { id: runId, status: "running" }, data: { heartbeatAt: new Date() } });
-  return { cancelRequested: await isCancelRequested(runId) };
+  const { rows } = await (await getDb()).pool.query<{ cancel: boolean }>(
+    `UPDATE ops.pipeline_runs SET heartbeat_at = now() WHERE id = $1 AND status IN ('running', 'cancelling')
+     RETURNING (cancel_requested_at IS NOT NULL) AS cancel`,
+    [runId],
+  );
+  return { cancelRequested: rows.length === 0 ? await isCancelRequested(runId) : rows[0].cancel };
 }
 
 export async function isCancelRequested(runId: string): Promise<boolean> {
   const { prisma } = await getDb();
   const run = await prisma.pipelineRun.findUnique({ where: { id: runId }, select: { cancelRequestedAt: true, status: true } });
-  return Boolean(run?.cancelRequestedAt) || run?.status === "cancelled";
+  return Boolean(run?.cancelRequestedAt) || run?.status === "cancelled" || run?.status === "cancelling";
+}
+
+/**
+ * A cancel of a running run: it shows "cancelling" (and keeps its concurrency key) until its running step has
+ * actually stopped and the executor records "cancelled". A queued run is cancelled at once.
+ */
+export async function requestCancel(runId: string): Promise<RunStatus | null> {
+  const { rows } = await (await getDb()).pool.query<{ status: RunStatus }>(
+    `UPDATE ops.pipeline_runs
+        SET cancel_requested_at = coalesce(cancel_requested_at, now()),
+            status = CASE WHEN status = 'running' THEN 'cancelling'::ops."RunStatus" ELSE status END,
+            progress_message = CASE WHEN status = 'running' THEN 'cancelling: waiting for the running step to stop' ELSE progress_message END
+      WHERE id = $1 AND status IN ('queued', 'running', 'cancelling')
+      RETURNING status`,
+    [runId],
+  );
+  return rows[0]?.status ?? null;
 }
 
 export async function finishRun(
@@ -115,7 +141,7 @@ export async function finishRun(
   const base = { finishedAt: new Date(), workerPid: null };
   await prisma.$transaction([
     prisma.pipelineRun.updateMany({
-      where: { id: runId, status: { in: ["queued", "running"] } },
+      where: { id: runId, status: { in: ["queued", ...ACTIVE] } },
       data:
         outcome.status === "succeeded"
           ? { ...base, status: "succeeded", progress: 1, progressMessage: "done", summary: outcome.summary as Prisma.InputJsonValue }
@@ -156,4 +182,14 @@ export async function getRunRef(runId: string): Promise<RunRef | null> {
 export async function setWorkerPid(runId: string, pid: number): Promise<void> {
   const { prisma } = await getDb();
   await prisma.pipelineRun.update({ where: { id: runId }, data: { workerPid: pid, workerHost: os.hostname() } });
+}
+
+/** The active run holding the same concurrency key as this one (what a waiting run is waiting behind). */
+export async function holderOfKey(runId: string): Promise<string | null> {
+  const { rows } = await (await getDb()).pool.query<{ id: string }>(
+    `SELECT h.id FROM ops.pipeline_runs r JOIN ops.pipeline_runs h ON h.concurrency_key = r.concurrency_key AND h.id <> r.id
+      WHERE r.id = $1 AND h.status IN ('running', 'cancelling') LIMIT 1`,
+    [runId],
+  );
+  return rows[0]?.id ?? null;
 }

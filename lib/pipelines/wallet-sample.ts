@@ -8,25 +8,59 @@ import { walletSuites } from "../sources/wallet/wallet-suites.ts";
 import { WALLET_FILES } from "../sources/wallet/wallet-tables.ts";
 import { putArtifact } from "../storage/artifact-records.ts";
 import { artifactKeyParam, gateSteps } from "./gate-steps.ts";
-import { definePipeline, type PipelineStep } from "./pipeline-definition.ts";
+import { definePipeline, defineStep, type StepContext } from "./pipeline-definition.ts";
+import { jsonObject, loadedFilesOutput, toJsonObject } from "./step-outputs.ts";
 
 /** Both wallet pipelines replace the same raw tables, so they never run at the same time. */
 const WALLET_CONCURRENCY_KEY = "raw.wallet";
 
 /** The load step shared by the sample and the ingest pipeline: reads keys from params or an earlier step. */
-export function loadWalletStep<P>(keysOf: (params: P, outputs: Record<string, unknown>) => WalletKeys): PipelineStep<P> {
-  return {
+export function loadWalletStep<P>(keysOf: (ctx: StepContext<P>) => WalletKeys) {
+  return defineStep({
     id: "load-raw-tables",
     title: "Load raw tables",
-    async run({ runId, params, outputs, signal, progress }) {
-      const files = await loadWalletFromStore(keysOf(params, outputs), { runId, signal, onProgress: progress });
+    output: loadedFilesOutput,
+    async run(ctx: StepContext<P>) {
+      const files = await loadWalletFromStore(keysOf(ctx), { runId: ctx.runId, signal: ctx.signal, onProgress: ctx.progress });
       return loadedWalletSummary(files);
     },
-  };
+  });
 }
 
 /** The data gate and the staging build, shared by every wallet pipeline. */
 export const walletGateSteps = gateSteps(walletSuites, buildWalletStaging, "typing rows and joining side files to labelled buyers");
+
+const walletKeysOutput = z.object({
+  evaluateKey: z.string(),
+  activeUserKey: z.string(),
+  demograficosKey: z.string(),
+  dineroCuentaKey: z.string(),
+  marketplaceDataKey: z.string(),
+  paymentsKey: z.string().optional(),
+});
+
+const generateWalletCsvs = defineStep({
+  id: "generate-csvs",
+  title: "Generate CSVs",
+  output: walletKeysOutput.extend({ bytes: z.number().int(), stats: jsonObject }),
+  async run({ runId, params, progress }: StepContext<z.infer<typeof walletSampleParams>>) {
+    progress(0, "generating the six wallet files");
+    const data = generateWallet(params);
+    progress(0.5, "writing CSVs to the artifact store");
+    const meta = { kind: "dataset", contentType: "text/csv", runId };
+    const keys: Partial<WalletKeys> = {};
+    let bytes = 0;
+    for (const spec of WALLET_FILES) {
+      const csv = data.csv[spec.fileName];
+      if (csv === null) continue;
+      // Run-scoped keys: a later run never overwrites the files an earlier run recorded.
+      const key = `datasets/wallet/${runId}/${spec.fileName}`;
+      bytes += (await putArtifact(key, csv, meta)).bytes;
+      keys[WALLET_KEY_FIELDS[spec.fileName]] = key;
+    }
+    return { ...(keys as WalletKeys), bytes, stats: toJsonObject(data.stats) };
+  },
+});
 
 export const walletSample = definePipeline({
   id: "wallet-sample",
@@ -36,31 +70,7 @@ export const walletSample = definePipeline({
   params: walletSampleParams,
   concurrencyKey: () => WALLET_CONCURRENCY_KEY,
   retries: 2,
-  steps: [
-    {
-      id: "generate-csvs",
-      title: "Generate CSVs",
-      async run({ runId, params, progress }) {
-        progress(0, "generating the six wallet files");
-        const data = generateWallet(params);
-        const day = new Date().toISOString().slice(0, 10);
-        progress(0.5, "writing CSVs to the artifact store");
-        const meta = { kind: "dataset", contentType: "text/csv", runId };
-        const keys: Partial<WalletKeys> = {};
-        let bytes = 0;
-        for (const spec of WALLET_FILES) {
-          const csv = data.csv[spec.fileName];
-          if (csv === null) continue;
-          const key = `datasets/wallet/${day}/${spec.fileName}`;
-          bytes += (await putArtifact(key, csv, meta)).bytes;
-          keys[WALLET_KEY_FIELDS[spec.fileName]] = key;
-        }
-        return { ...(keys as WalletKeys), bytes, stats: data.stats };
-      },
-    },
-    loadWalletStep((_p, outputs) => outputs["generate-csvs"] as WalletKeys),
-    ...walletGateSteps,
-  ],
+  steps: [generateWalletCsvs, loadWalletStep(({ output }) => output(generateWalletCsvs)), ...walletGateSteps],
 });
 
 const artifactKey = artifactKeyParam;
@@ -84,5 +94,5 @@ export const walletIngest = definePipeline({
   params: walletIngestParams,
   concurrencyKey: () => WALLET_CONCURRENCY_KEY,
   retries: 0,
-  steps: [loadWalletStep((p: WalletKeys) => p), ...walletGateSteps],
+  steps: [loadWalletStep<z.infer<typeof walletIngestParams>>(({ params }) => params), ...walletGateSteps],
 });

@@ -8,7 +8,9 @@ import { confirmDatasetVersion } from "../sources/tabular/datasets.ts";
 import { getDatasetVersion } from "../sources/tabular/dataset-queries.ts";
 import { churnCsv, churnRow } from "../sources/tabular/testing.ts";
 import { getArtifactStore } from "../storage/default-artifact-store.ts";
-import { startLoadOnDataChanged, type StartedLoad } from "./data-changed-emitter.ts";
+import { enqueueEvents } from "../events/outbox.ts";
+import { dispatchPendingEvents } from "../pipelines/dispatch-events.ts";
+import { runLocally } from "../pipelines/local-executor.ts";
 import { scanForChanges, type DataChangedEvent } from "./scan-for-changes.ts";
 
 let dir: string;
@@ -70,9 +72,9 @@ describe("scanForChanges", () => {
 
     fs.appendFileSync(file(), churnRow(31).join(",") + "\n");
     const events: DataChangedEvent[] = [];
-    const loads: StartedLoad[] = [];
-    const load = startLoadOnDataChanged("inline", loads);
-    const { changes } = await scanForChanges({ watchDir: dir, emit: async (e) => { events.push(e); await load(e); } });
+    const { changes } = await scanForChanges({ watchDir: dir, emit: async (e, client) => { events.push(e); await enqueueEvents([e], { client }); } });
+    // The local dispatcher delivers the outbox: the trigger table starts tabular-load for the confirmed version.
+    const loads = (await dispatchPendingEvents({ runInline: (runId) => runLocally(runId) })).flatMap((d) => d.runs.map((r) => ({ versionId: d.data.versionId, runId: r.runId, status: r.status })));
     expect(events).toHaveLength(1);
     expect(changes).toEqual([expect.objectContaining({ path: file(), change: "changed", version: 2, status: "confirmed", autoConfirmed: true })]);
     expect(events[0].data.versionId).toBe(changes[0].versionId);

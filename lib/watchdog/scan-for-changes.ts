@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { getDb } from "../db/client.ts";
+import { withTransaction, type Queryable } from "../db/sql.ts";
 import { errorMessage } from "../errors.ts";
 import { storedColumns, type DatasetColumn } from "../sources/tabular/dataset-columns.ts";
 import { confirmDatasetVersion, createDatasetVersionFromUpload, datasetNameFrom } from "../sources/tabular/datasets.ts";
@@ -13,16 +14,20 @@ import { getArtifactStore } from "../storage/default-artifact-store.ts";
 // dataset named after it (auto-confirmed when the previous confirmed version had the same columns), and each change
 // emits churnops/data.changed. No change: no event, no version.
 
-import { DATA_CHANGED_EVENT } from "../../inngest/events.ts";
+import { dataChanged, type EventData } from "../events/event-catalog.ts";
 
-export const DATA_CHANGED = DATA_CHANGED_EVENT;
+export const DATA_CHANGED = dataChanged.name;
 
 export interface DataChangedEvent {
   name: typeof DATA_CHANGED;
-  data: { path: string; sha256: string; datasetId?: string; versionId?: string };
+  data: EventData<typeof DATA_CHANGED>;
 }
 
-export type EmitDataChanged = (event: DataChangedEvent) => Promise<void> | void;
+/**
+ * Announces a change. `client` is the transaction that records the file's new hash: writing the event to the outbox
+ * with it makes "hash recorded" and "event pending" one atomic fact, so a failed delivery never loses the event.
+ */
+export type EmitDataChanged = (event: DataChangedEvent, client: Queryable) => Promise<void> | void;
 
 export interface ScanOptions {
   /** Absolute folder to hash recursively (*.csv); null/undefined: only stored datasets are checked. */
@@ -140,11 +145,26 @@ async function autoConfirm(datasetId: string, versionId: string, version: number
   }
 }
 
-async function recordState(p: { path: string; kind: "watch_dir" | "dataset"; sha256: string; bytes: number; datasetId?: string | null; changed: boolean }) {
-  const { prisma } = await getDb();
-  const now = new Date();
-  const data = { kind: p.kind, sha256: p.sha256, bytes: BigInt(p.bytes), datasetId: p.datasetId ?? null, checkedAt: now, ...(p.changed ? { changedAt: now } : {}) };
-  await prisma.watchedFile.upsert({ where: { path: p.path }, create: { path: p.path, ...data, firstSeenAt: now, changedAt: now }, update: data });
+interface FileState { path: string; kind: "watch_dir" | "dataset"; sha256: string; bytes: number; datasetId?: string | null; changed: boolean }
+
+async function upsertState(p: FileState, client?: Queryable): Promise<void> {
+  const sql = `INSERT INTO ops.watched_files (path, kind, sha256, bytes, dataset_id, first_seen_at, changed_at, checked_at)
+               VALUES ($1, $2, $3, $4, $5, now(), now(), now())
+               ON CONFLICT (path) DO UPDATE SET kind = EXCLUDED.kind, sha256 = EXCLUDED.sha256, bytes = EXCLUDED.bytes,
+                 dataset_id = EXCLUDED.dataset_id, checked_at = now(),
+                 changed_at = CASE WHEN $6 THEN now() ELSE ops.watched_files.changed_at END`;
+  const values = [p.path, p.kind, p.sha256, p.bytes, p.datasetId ?? null, p.changed];
+  if (client) await client.query(sql, values);
+  else await (await getDb()).pool.query(sql, values);
+}
+
+/** Records what was seen; with an event, the event is written in the same transaction (the outbox). */
+async function recordState(p: FileState, announce?: { emit: EmitDataChanged; event: DataChangedEvent }): Promise<void> {
+  if (!announce) return upsertState(p);
+  await withTransaction(async (client) => {
+    await upsertState(p, client);
+    await announce.emit(announce.event, client);
+  });
 }
 
 async function latestVersionOf(name: string): Promise<{ datasetId: string; sha256: string } | null> {
@@ -192,8 +212,8 @@ async function scanWatchedFile(watchDir: string, file: string, emit: EmitDataCha
     change.error = errorMessage(e);
     result.errors.push({ path: file, message: change.error });
   }
-  await recordState({ path: file, kind: "watch_dir", sha256: change.sha256, bytes: change.bytes, datasetId: change.datasetId ?? previous?.datasetId, changed: true });
-  await emit({ name: DATA_CHANGED, data: { path: file, sha256: change.sha256, ...(change.datasetId ? { datasetId: change.datasetId } : {}), ...(change.versionId ? { versionId: change.versionId } : {}) } });
+  const event: DataChangedEvent = { name: DATA_CHANGED, data: { path: file, sha256: change.sha256, ...(change.datasetId ? { datasetId: change.datasetId } : {}), ...(change.versionId ? { versionId: change.versionId } : {}) } };
+  await recordState({ path: file, kind: "watch_dir", sha256: change.sha256, bytes: change.bytes, datasetId: change.datasetId ?? previous?.datasetId, changed: true }, { emit, event });
   change.emitted = true;
   result.changes.push(change);
 }
@@ -224,10 +244,10 @@ async function scanStoredDatasets(emit: EmitDataChanged, result: ScanResult, sig
       result.unchanged++;
       continue;
     }
-    await recordState({ path: key, kind: "dataset", sha256: seen.sha256, bytes: seen.bytes, datasetId: d.id, changed: true });
     // First sight of a stored version is not a change (it was just uploaded); a different hash later is.
+    const event: DataChangedEvent = { name: DATA_CHANGED, data: { path: key, sha256: seen.sha256, datasetId: d.id, versionId: latest.id } };
+    await recordState({ path: key, kind: "dataset", sha256: seen.sha256, bytes: seen.bytes, datasetId: d.id, changed: true }, previous ? { emit, event } : undefined);
     if (!previous) continue;
-    await emit({ name: DATA_CHANGED, data: { path: key, sha256: seen.sha256, datasetId: d.id, versionId: latest.id } });
     result.changes.push({ path: key, kind: "dataset", change: "changed", sha256: seen.sha256, bytes: seen.bytes, datasetId: d.id, versionId: latest.id, version: latest.version, emitted: true });
   }
 }

@@ -4,11 +4,14 @@ import { ensureSchemaReady } from "../db/prepare-database.ts";
 import { AppError } from "../errors.ts";
 import { recoverStaleRuns } from "../pipelines/recover-stale-runs.ts";
 import { watchDir } from "../sources/tabular/upload-limits.ts";
-import { startLoadOnDataChanged, type StartedLoad } from "./data-changed-emitter.ts";
+import { enqueueEvents } from "../events/outbox.ts";
+import { dispatchPendingEvents } from "../pipelines/dispatch-events.ts";
+import { runLocally } from "../pipelines/local-executor.ts";
 import { scanForChanges, type ScanResult } from "./scan-for-changes.ts";
 
 // `churnops watch [--once] [--interval S] [--json]`: scan CHURNOPS_WATCH_DIR and the stored datasets, print what
-// changed; a changed file that is auto-confirmed is loaded here (tabular-load, inline). Without --once it rescans
+// changed; each change's churnops/data.changed goes through the outbox, and the dispatcher then starts what the
+// trigger table says (an auto-confirmed version is loaded here, inline). Without --once it rescans
 // every --interval seconds (default 60) until Ctrl-C. Exit 0, or 1 when a scan reported errors (--once).
 
 export const WATCH_OPTIONS = {
@@ -21,6 +24,13 @@ export const WATCH_USAGE = "usage: churnops watch [--once] [--interval SECONDS] 
 
 type Out = (line: string) => void;
 const stdout: Out = (s) => process.stdout.write(s.endsWith("\n") ? s : `${s}\n`);
+
+/** A load the dispatcher started for a changed version. */
+export interface StartedLoad {
+  versionId: string;
+  runId: string;
+  status?: string;
+}
 
 export function formatScan(result: ScanResult, loads: readonly StartedLoad[]): string[] {
   const lines: string[] = [];
@@ -49,14 +59,16 @@ export async function watchCommand(values: Record<string, unknown>, out: Out = s
   process.once("SIGTERM", onSignal);
   try {
     for (;;) {
-      const loads: StartedLoad[] = [];
       let result: ScanResult;
       try {
-        result = await scanForChanges({ watchDir: watchDir(), emit: startLoadOnDataChanged("inline", loads), signal: stop.signal });
+        result = await scanForChanges({ watchDir: watchDir(), emit: async (event, client) => void (await enqueueEvents([event], { client })), signal: stop.signal });
       } catch (e) {
         if (stop.signal.aborted) return 0; // Ctrl-C during a scan: what was recorded stays recorded
         throw e;
       }
+      const loads: StartedLoad[] = (await dispatchPendingEvents({ runInline: (runId) => runLocally(runId, { signal: stop.signal }) })).flatMap((d) =>
+        d.runs.map((r) => ({ versionId: String(d.data.versionId ?? ""), runId: r.runId, status: r.status })),
+      );
       if (values.json) out(JSON.stringify({ ...result, loads }));
       else for (const line of formatScan(result, loads)) out(line);
       if (values.once) return result.errors.length ? 1 : 0;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { findPipeline } from "../../../lib/pipelines/registry.ts";
+import { findPipeline } from "../../../lib/pipelines/catalog.ts";
 import { getRunDetail } from "../../../lib/pipelines/run-queries.ts";
 import { runIdSchema } from "../../../lib/pipelines/start-run.ts";
 import { shortId } from "../../../lib/ui/format.ts";
