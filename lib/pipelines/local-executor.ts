@@ -3,7 +3,7 @@ import { getPipeline } from "./catalog.ts";
 import { dispatchPendingEvents } from "./dispatch-events.ts";
 import { executePipeline, type StepExecutor } from "./execute-pipeline.ts";
 import { failureKindOf } from "./pipeline-errors.ts";
-import { claimRun, finishRun, getRunRef, setWaitingMessage, setWorkerPid } from "./run-store.ts";
+import { claimRun, finishRun, getRunRef, holderOfKey, setWaitingMessage, setWorkerPid } from "./run-store.ts";
 import { errorMessage } from "../errors.ts";
 
 export interface LocalRunOutcome {
@@ -42,7 +42,8 @@ export async function runLocally(runId: string, options: { signal?: AbortSignal 
       const now = await getRunRef(runId);
       return { runId, status: now?.status === "cancelled" ? "cancelled" : "failed", error: `run is ${now?.status}` };
     }
-    await setWaitingMessage(runId, "waiting: another run with the same concurrency key is running");
+    const holder = await holderOfKey(runId);
+    await setWaitingMessage(runId, `waiting behind run ${holder ?? "(finishing)"}: it holds the same concurrency key`);
     await sleep(CLAIM_POLL_MS);
   }
 

@@ -49,7 +49,7 @@ export function LiveRun({ initial }: { initial: RunDetail }) {
       <RunFacts run={run} />
       <RunProgress progress={run.progress} message={run.progressMessage} />
       {!done && <CancelRunButton runId={run.id} onDone={refresh} />}
-      {run.cancelRequestedAt && !done && <p className="muted">Cancellation requested; waiting for the worker to stop.</p>}
+      {run.cancelRequestedAt && !done && <p className="muted" role="status">Cancelling: waiting for the running step to stop (the next run with the same key starts only after that).</p>}
       {stale && <p className="muted">Lost contact with the server; retrying…</p>}
       <RunError title={run.status === "cancelled" ? "Cancellation" : "Error"} message={run.errorMessage} stack={run.errorStack} />
       <StepsTable steps={run.steps} />

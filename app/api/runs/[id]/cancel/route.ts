@@ -6,7 +6,7 @@ import { parseRunId } from "../../../../../lib/ui/run-id.ts";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-/** POST -> 200 { status } ("cancelled" for a queued run, still "running" while a worker stops); 404 / 409 otherwise. */
+/** POST -> 200 { status } ("cancelled" for a queued run, "cancelling" until the running step has stopped); 404 / 409 otherwise. */
 export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
     requireAdmin(req);
