@@ -1,4 +1,4 @@
-import { columnRef, isMissing, trimmedText, type CompileContext } from "./compile-context.ts";
+import { allPresent, columnRef, isMissing, trimmedText, type CompileContext } from "./compile-context.ts";
 import type { Predicate, Scalar } from "./expectation-types.ts";
 import { joinSql, raw, sql, type SqlFragment } from "./sql-fragment.ts";
 import { numericRef } from "./value-sql.ts";
@@ -33,7 +33,7 @@ export function compilePredicate(ctx: CompileContext, p: Predicate): SqlFragment
     case "is_null":
       return isMissing(ctx, p.column);
     case "not_null":
-      return sql`(NOT ${isMissing(ctx, p.column)})`;
+      return allPresent(ctx, [p.column]);
     case "in":
       return sql`coalesce(${inSet(ctx, p.column, p.values, p.caseInsensitive)}, FALSE)`;
     case "not_in":

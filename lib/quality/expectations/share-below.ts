@@ -4,7 +4,7 @@ import type { ExpectationKind } from "./expectation-kind.ts";
 
 /**
  * At most a share `max` of all rows match a condition (a table-level rule: no row is rejected for it).
- * (GE: expect_column_proportion_of_... with a row_condition)
+ * (GE: no core equivalent; a row_condition plus a row-count bound comes closest.)
  */
 export const shareBelow: ExpectationKind<"share_below", "matching"> = {
   kind: "share_below",
