@@ -94,12 +94,6 @@ export interface SuiteResult {
   results: ExpectationResult[];
 }
 
-export const ROW_KINDS = new Set<Expectation["kind"]>(["not_null", "unique", "in_set", "between", "matches_regex", "parses_as", "conditional", "foreign_key"]);
-
-export function isRowExpectation(e: Expectation): e is RowExpectation {
-  return ROW_KINDS.has(e.kind);
-}
-
 /** The id given, else kind + columns, else kind + reason code (so two conditional rules of a suite differ). */
 export function expectationId(e: Expectation): string {
   if (e.id) return e.id;

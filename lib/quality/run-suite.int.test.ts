@@ -1,7 +1,8 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { query } from "../db/sql.ts";
 import { createRun } from "../pipelines/run-store.ts";
 import type { ExpectationSuite } from "./expectation-types.ts";
+import { expectationKinds } from "./expectations/index.ts";
 import { runSuite } from "./run-suite.ts";
 
 // A fixture with real-export quirks (empty strings, mixed case, mixed date formats), and every expected count
@@ -40,6 +41,7 @@ const suite: ExpectationSuite = {
 
 describe("runSuite", () => {
   let runId: string;
+  afterEach(() => vi.restoreAllMocks());
   beforeAll(async () => {
     await query("DROP TABLE IF EXISTS staging.dq_fixture, staging.dq_parent");
     await query("CREATE TABLE staging.dq_parent (id text)");
@@ -103,6 +105,33 @@ describe("runSuite", () => {
     expect(after[0].n).toBe(before[0].n);
     const runs = await query<{ n: string }>("SELECT count(*) AS n FROM dqm.dq_runs WHERE run_id = $1", [runId]);
     expect(Number(runs[0].n)).toBe(1);
+  });
+
+  it("compiles each expectation exactly once per run, though it counts, samples and rejects with it", async () => {
+    const spies = Object.values(expectationKinds).map((kind) => vi.spyOn(kind, "compile"));
+    const result = await runSuite(suite, { runId });
+    // the run did sample and reject (each of those reads the compiled SQL again)
+    expect(result.results.some((r) => r.sample.length > 0) && result.rejectedRows > 0).toBe(true);
+    const calls = Object.fromEntries(Object.keys(expectationKinds).map((kind, i) => [kind, spies[i].mock.calls.length]));
+    const expected = Object.fromEntries(Object.keys(expectationKinds).map((kind) => [kind, suite.expectations.filter((e) => e.kind === kind).length]));
+    expect(calls).toEqual(expected);
+  });
+
+  it("reads a staged copy when given a table, and reports under the suite's table", async () => {
+    await query("DROP TABLE IF EXISTS staging.dq_fixture_staged");
+    await query("CREATE TABLE staging.dq_fixture_staged AS SELECT * FROM staging.dq_fixture WHERE source_line IN (2, 6)");
+    const result = await runSuite(suite, { table: "staging.dq_fixture_staged" });
+    expect([result.rowCount, result.table]).toEqual([2, "staging.dq_fixture"]);
+    const rejects = await query<{ reason_code: string; source_line: number }>(
+      "SELECT reason_code, source_line FROM dqm.rejects WHERE dq_run_id = $1 ORDER BY reason_code", [result.dqRunId]);
+    // only line 6 (kind Z, amount 150, "not a date") breaks a fail-severity row rule
+    expect(rejects).toEqual([
+      { reason_code: "AMOUNT_RANGE", source_line: 6 },
+      { reason_code: "DATE_INVALID", source_line: 6 },
+      { reason_code: "KIND_UNKNOWN", source_line: 6 },
+    ]);
+    const [dq] = await query<{ table_name: string; row_count: number }>("SELECT table_name, row_count FROM dqm.dq_runs WHERE id = $1", [result.dqRunId]);
+    expect(dq).toEqual({ table_name: "staging.dq_fixture", row_count: 2 });
   });
 
   it("passes a clean table", async () => {
