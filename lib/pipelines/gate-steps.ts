@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { runDataGate, type GateSummary } from "../quality/data-gate.ts";
 import type { ExpectationSuite } from "../quality/expectation-types.ts";
+import { recordStagingOutputs, stagingTablesOf } from "../lineage/index.ts";
 import { isValidArtifactKey } from "../storage/artifact-key.ts";
 import type { Json, PipelineStep } from "./pipeline-definition.ts";
 
@@ -25,10 +26,12 @@ export function gateSteps(
     {
       id: "build-staging",
       title: "Build staging tables",
-      async run({ outputs, progress }) {
+      async run({ runId, outputs, progress, signal }) {
         progress(0, stagingMessage);
         const gate = outputs["validate-raw"] as unknown as GateSummary;
-        return (await buildStaging(gate.dqRunIds)) as Json;
+        const built = (await buildStaging(gate.dqRunIds)) as Json;
+        await recordStagingOutputs(runId, stagingTablesOf(suites), { signal }); // per-run snapshot + lineage (lib/lineage)
+        return built;
       },
     },
   ];

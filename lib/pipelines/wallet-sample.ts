@@ -7,6 +7,7 @@ import { walletSampleParams } from "../sources/wallet/wallet-params.ts";
 import { walletSuites } from "../sources/wallet/wallet-suites.ts";
 import { WALLET_FILES } from "../sources/wallet/wallet-tables.ts";
 import { putArtifact } from "../storage/artifact-records.ts";
+import { runArtifactKey } from "../storage/run-artifact-key.ts";
 import { artifactKeyParam, gateSteps } from "./gate-steps.ts";
 import { definePipeline, type PipelineStep } from "./pipeline-definition.ts";
 
@@ -43,7 +44,6 @@ export const walletSample = definePipeline({
       async run({ runId, params, progress }) {
         progress(0, "generating the six wallet files");
         const data = generateWallet(params);
-        const day = new Date().toISOString().slice(0, 10);
         progress(0.5, "writing CSVs to the artifact store");
         const meta = { kind: "dataset", contentType: "text/csv", runId };
         const keys: Partial<WalletKeys> = {};
@@ -51,7 +51,7 @@ export const walletSample = definePipeline({
         for (const spec of WALLET_FILES) {
           const csv = data.csv[spec.fileName];
           if (csv === null) continue;
-          const key = `datasets/wallet/${day}/${spec.fileName}`;
+          const key = runArtifactKey("wallet", runId, spec.fileName);
           bytes += (await putArtifact(key, csv, meta)).bytes;
           keys[WALLET_KEY_FIELDS[spec.fileName]] = key;
         }

@@ -25,8 +25,13 @@ export function runArtifactKey(source: string, runId: string, fileName: string):
  * Tabular uploads are keyed by their dataset version instead (datasets/tabular/<slug>/v<n>/…, reserved by a unique row).
  */
 export function uploadArtifactKey(source: string, uploadId: string, fileName: string): string {
-  const key = `datasets/${source}/uploads/${uploadId}/${fileName}`;
-  segment(source, "source", key);
-  segment(uploadId, "upload id", key);
-  return assertValidArtifactKey(key);
+  return assertValidArtifactKey(`${uploadArtifactPrefix(source, uploadId)}/${fileName}`);
+}
+
+/** The folder of one upload, `datasets/<source>/uploads/<uploadId>`, for writers that add the file names. */
+export function uploadArtifactPrefix(source: string, uploadId: string): string {
+  const prefix = `datasets/${source}/uploads/${uploadId}`;
+  segment(source, "source", prefix);
+  segment(uploadId, "upload id", prefix);
+  return assertValidArtifactKey(prefix);
 }

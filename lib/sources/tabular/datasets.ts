@@ -4,6 +4,7 @@ import { getDb } from "../../db/client.ts";
 import type { Prisma } from "../../db/generated/prisma/client.ts";
 import { AppError } from "../../errors.ts";
 import { putArtifact } from "../../storage/artifact-records.ts";
+import { ArtifactConflictError } from "../../storage/errors.ts";
 import { toReadable } from "../../storage/body-stream.ts";
 import { getArtifactStore } from "../../storage/default-artifact-store.ts";
 import { parseDataDescriptions } from "./data-descriptions.ts";
@@ -114,7 +115,7 @@ async function storeLimited(key: string, body: Readable | Buffer | string, maxBy
     source.unpipe(meter);
     source.destroy();
     meter.destroy();
-    await removeArtifact(key);
+    if (!(e instanceof ArtifactConflictError)) await removeArtifact(key); // a conflict means the key holds someone else's object
     throw failure ?? e;
   }
 }
