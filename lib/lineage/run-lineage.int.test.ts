@@ -4,7 +4,7 @@ import { getDb } from "../db/client.ts";
 import { query } from "../db/sql.ts";
 import { runLocally } from "../pipelines/local-executor.ts";
 import { startRun } from "../pipelines/start-run.ts";
-import { confirmDatasetVersion, createDatasetVersionFromUpload } from "../sources/tabular/datasets.ts";
+import { attachDescriptions, confirmDatasetVersion, createDatasetVersionFromUpload } from "../sources/tabular/datasets.ts";
 import { startTabularLoad } from "../sources/tabular/start-tabular-load.ts";
 import { churnCsv } from "../sources/tabular/testing.ts";
 import { findArtifact, putArtifact } from "../storage/artifact-records.ts";
@@ -111,6 +111,16 @@ describe("putArtifact (record layer)", () => {
     await expect(putArtifact(key, "a,b\n9,9\n", { kind: "dataset", contentType: "text/csv" })).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await getArtifactStore().head(key)).toBeNull(); // the refused bytes were not left under the key
     expect((await findArtifact(key))?.sha256).toBe(first.sha256);
+  });
+});
+
+describe("write-once keys in the tabular upload flow", () => {
+  it("replaces a draft's descriptions file of the same name (read by no run yet) instead of answering CONFLICT", async () => {
+    const { version } = await createDatasetVersionFromUpload(churnCsv(12), { name: "Redescribed", fileName: "r.csv", descriptions: { fileName: "fields.csv", body: "Field,Description\nCity,old\n" } });
+    const again = await attachDescriptions(version.id, { fileName: "fields.csv", body: "Field,Description\nCity,new text\n" });
+    expect(again.descriptionsKey).toBe(version.descriptionsKey);
+    expect(again.columns.find((c) => c.name === "City")?.description).toBe("new text");
+    expect((await getArtifactStore().getBuffer(again.descriptionsKey!)).toString()).toContain("new text");
   });
 });
 

@@ -202,6 +202,7 @@ export async function attachDescriptions(versionId: string, descriptions: Upload
   const row = await versionRow(versionId);
   assertEditable(row);
   const key = `${datasetArtifactPrefix(row.dataset.slug, row.version)}/descriptions/${csvArtifactFileName(descriptions.fileName)}`;
+  if (row.descriptionsKey === key) await removeArtifact(key); // keys are write-once; a draft's descriptions are read by no run yet
   const parsed = await readDescriptions(key, descriptions);
   const { prisma } = await getDb();
   await prisma.datasetVersion.update({ where: { id: row.id }, data: { descriptionsKey: key, columns: json(withDescriptions(storedColumns(row.columns), parsed)) } });
