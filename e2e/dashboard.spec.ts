@@ -45,6 +45,16 @@ test("runs the sample pipeline from the Pipelines page and follows it live to su
   await expect(page.getByRole("button", { name: "Cancel run" })).toHaveCount(0);
   await expect(page.getByRole("figure", { name: "Step durations" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Parameters" }).getByRole("row", { name: /users/ })).toContainText("300");
+
+  // Lineage is rendered by the server: reload once the run is done to see what it read and wrote, as links.
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Lineage", level: 2 })).toBeVisible();
+  const lineage = page.getByRole("table", { name: "What this run read and wrote" });
+  const usersKey = `datasets/elearning/${runId}/users.csv`;
+  await expect(lineage.getByRole("link", { name: usersKey }).first()).toHaveAttribute("href", `/api/artifacts/${usersKey}`);
+  const stagedUsers = lineage.getByRole("row").filter({ has: page.getByRole("link", { name: "staging.elearning_users" }) });
+  await expect(stagedUsers).toContainText("300");
+  await expect(stagedUsers.getByRole("link", { name: "staging.elearning_users" })).toHaveAttribute("href", "/data");
 });
 
 test("shows the loaded raw tables and the ingested files on the Data page", async ({ page, request }) => {

@@ -7,6 +7,7 @@ export type AppErrorCode =
   | "RUN_NOT_CANCELLABLE"
   | "CSV_INVALID"
   | "DATA_GATE_FAILED"
+  | "CONFLICT"
   | "DATABASE_UNAVAILABLE";
 
 /** An error whose message is written for the user: what happened and what to do. */

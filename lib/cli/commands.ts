@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import type { ParseArgsConfig } from "node:util";
@@ -12,6 +13,7 @@ import { pipelines } from "../pipelines/catalog.ts";
 import { listRuns } from "../pipelines/run-queries.ts";
 import { cancelRun, startRun } from "../pipelines/start-run.ts";
 import { putArtifact } from "../storage/artifact-records.ts";
+import { uploadArtifactKey, uploadArtifactPrefix } from "../storage/run-artifact-key.ts";
 import { exitCodeOf, followRun, printRun } from "./follow-run.ts";
 import { INGEST_TABLE_OPTIONS, ingestTableCommand } from "../sources/tabular/ingest-table-cli.ts";
 import { WATCH_OPTIONS, watchCommand } from "../watchdog/watch-cli.ts";
@@ -108,17 +110,16 @@ export const commands: Record<string, Command> = {
         if (!values.dir) throw new AppError("INVALID_INPUT", "usage: churnops ingest wallet --dir D [--encoding E] [--json]");
         findWalletFiles(String(values.dir)); // fail fast, naming any missing file, before touching the database
         await ready();
-        const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-        const keys = await storeWalletDir(String(values.dir), `datasets/wallet/uploads/${stamp}`);
+        const keys = await storeWalletDir(String(values.dir), uploadArtifactPrefix("wallet", randomUUID()));
         return runAndWait("wallet-ingest", { ...keys, ...(values.encoding ? { encoding: values.encoding } : {}) }, Boolean(values.json));
       }
       if (source !== "elearning" || !values.users || !values.events) {
         throw new AppError("INVALID_INPUT", "usage: churnops ingest elearning --users F --events F | ingest wallet --dir D | ingest table --file F --target COL --id COL");
       }
       await ready();
-      const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-      const usersKey = await storeUpload(String(values.users), `datasets/elearning/uploads/${stamp}/users.csv`);
-      const eventsKey = await storeUpload(String(values.events), `datasets/elearning/uploads/${stamp}/events.csv`);
+      const uploadId = randomUUID();
+      const usersKey = await storeUpload(String(values.users), uploadArtifactKey("elearning", uploadId, "users.csv"));
+      const eventsKey = await storeUpload(String(values.events), uploadArtifactKey("elearning", uploadId, "events.csv"));
       return runAndWait("elearning-ingest", { usersKey, eventsKey, ...(values.encoding ? { encoding: values.encoding } : {}) }, Boolean(values.json));
     },
   },

@@ -4,6 +4,7 @@ import { generateElearning } from "../sources/elearning/generate-elearning.ts";
 import { loadElearningFromStore, loadedSummary, type ElearningKeys } from "../sources/elearning/load-elearning.ts";
 import { CSV_ENCODINGS } from "../sources/csv/text-encoding.ts";
 import { putArtifact } from "../storage/artifact-records.ts";
+import { runArtifactKey } from "../storage/run-artifact-key.ts";
 import { artifactKeyParam, gateSteps } from "./gate-steps.ts";
 import { definePipeline, defineStep, type StepContext } from "./pipeline-definition.ts";
 import { elearningSuites } from "../sources/elearning/elearning-suites.ts";
@@ -41,8 +42,8 @@ const generateCsvs = defineStep({
     progress(0, "generating users and events");
     const data = generateElearning(params);
     // Run-scoped keys: a later run never overwrites the files an earlier run recorded.
-    const usersKey = `datasets/elearning/${runId}/users.csv`;
-    const eventsKey = `datasets/elearning/${runId}/events.csv`;
+    const usersKey = runArtifactKey("elearning", runId, "users.csv");
+    const eventsKey = runArtifactKey("elearning", runId, "events.csv");
     progress(0.5, "writing CSVs to the artifact store");
     const meta = { kind: "dataset", contentType: "text/csv", runId };
     const [users, events] = await Promise.all([putArtifact(usersKey, data.usersCsv, meta), putArtifact(eventsKey, data.eventsCsv, meta)]);

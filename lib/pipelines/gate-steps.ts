@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { runDataGate } from "../quality/data-gate.ts";
 import type { ExpectationSuite } from "../quality/expectation-types.ts";
+import { recordStagingOutputs, stagingTablesOf } from "../lineage/index.ts";
 import { isValidArtifactKey } from "../storage/artifact-key.ts";
 import { defineStep, type PipelineStep } from "./pipeline-definition.ts";
 import { gateSummaryOutput, jsonObject } from "./step-outputs.ts";
@@ -32,9 +33,11 @@ export function gateSteps(
     id: "build-staging",
     title: "Build staging tables",
     output: jsonObject,
-    async run({ output, progress }) {
+    async run({ runId, output, progress, signal }) {
       progress(0, stagingMessage);
-      return buildStaging(output(validate).dqRunIds);
+      const built = await buildStaging(output(validate).dqRunIds);
+      await recordStagingOutputs(runId, stagingTablesOf(suites), { signal }); // per-run snapshot + lineage (lib/lineage)
+      return built;
     },
   });
   return [validate, build];

@@ -112,6 +112,7 @@ describe("tabular-load pipeline", () => {
   it("refuses to load a stored file that changed since its upload (versions are immutable)", async () => {
     const { version } = await createDatasetVersionFromUpload(churnCsv(20), { fileName: "tampered.csv" });
     await confirmDatasetVersion(version.id, { idColumn: "customerID", targetColumn: "Churn" });
+    await getArtifactStore().delete(version.artifactKey); // keys are write-once: tampering means replacing the object behind our back
     await getArtifactStore().put(version.artifactKey, churnCsv(21));
     const { runId } = await startTabularLoad(version.id, "cli", "inline");
     expect(await runLocally(runId)).toMatchObject({ status: "failed", error: expect.stringMatching(/changed since it was uploaded/) });

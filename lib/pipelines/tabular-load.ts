@@ -3,6 +3,7 @@ import { runDataGate } from "../quality/data-gate.ts";
 import { getVersionForLoad, loadTabularRaw, markVersionFailed, markVersionLoaded, markVersionRun } from "../sources/tabular/load-tabular.ts";
 import { buildTabularStaging } from "../sources/tabular/tabular-staging.ts";
 import { tabularSuite } from "../sources/tabular/tabular-suite.ts";
+import { recordStagingOutputs } from "../lineage/index.ts";
 import { definePipeline, defineStep, type StepContext } from "./pipeline-definition.ts";
 import { failureKindOf } from "./pipeline-errors.ts";
 import { gateSummaryOutput } from "./step-outputs.ts";
@@ -66,6 +67,7 @@ const buildStaging = defineStep({
       const gate = output(validateRaw);
       const raw = output(loadRawTable);
       const staged = await buildTabularStaging(v, gate.dqRunIds);
+      await recordStagingOutputs(runId, [staged.table]); // per-run snapshot + lineage (lib/lineage)
       await markVersionLoaded(v.id, raw.rows, runId);
       return { table: staged.table, rows: staged.rows, rejectedRows: raw.rows - staged.rows, warned: gate.suites.flatMap((s) => s.warned) };
     }),

@@ -32,7 +32,7 @@ describe("wallet-sample pipeline (local executor)", () => {
     expect(detail.steps.map((s) => [s.stepId, s.status])).toEqual([
       ["generate-csvs", "succeeded"], ["load-raw-tables", "succeeded"], ["validate-raw", "succeeded"], ["build-staging", "succeeded"],
     ]);
-    expect(detail.steps[0]!.output).toMatchObject({ evaluateKey: expect.stringMatching(/^datasets\/wallet\/\d{4}-\d{2}-\d{2}\/EVALUATE\.csv$/), paymentsKey: expect.stringMatching(/PAYMENTS\.csv$/) });
+    expect(detail.steps[0]!.output).toMatchObject({ evaluateKey: `datasets/wallet/${runId}/EVALUATE.csv`, paymentsKey: expect.stringMatching(/PAYMENTS\.csv$/) });
     const staged = detail.steps[3]!.output as unknown as WalletStagingSummary;
 
     // exactly one row per distinct valid EVALUATE buyer, with the generator's labels

@@ -7,6 +7,7 @@ import { walletSampleParams } from "../sources/wallet/wallet-params.ts";
 import { walletSuites } from "../sources/wallet/wallet-suites.ts";
 import { WALLET_FILES } from "../sources/wallet/wallet-tables.ts";
 import { putArtifact } from "../storage/artifact-records.ts";
+import { runArtifactKey } from "../storage/run-artifact-key.ts";
 import { artifactKeyParam, gateSteps } from "./gate-steps.ts";
 import { definePipeline, defineStep, type StepContext } from "./pipeline-definition.ts";
 import { jsonObject, loadedFilesOutput, toJsonObject } from "./step-outputs.ts";
@@ -54,7 +55,7 @@ const generateWalletCsvs = defineStep({
       const csv = data.csv[spec.fileName];
       if (csv === null) continue;
       // Run-scoped keys: a later run never overwrites the files an earlier run recorded.
-      const key = `datasets/wallet/${runId}/${spec.fileName}`;
+      const key = runArtifactKey("wallet", runId, spec.fileName);
       bytes += (await putArtifact(key, csv, meta)).bytes;
       keys[WALLET_KEY_FIELDS[spec.fileName]] = key;
     }

@@ -108,7 +108,7 @@ describe("assertValidArtifactKey", () => {
     const error = rejectionOf("../../etc/passwd");
     expect(error.code).toBe("INVALID_ARTIFACT_KEY");
     expect(error.message).toContain('"../../etc/passwd"');
-    expect(error.message).toContain("datasets/elearning/2025-01-01/users.csv");
+    expect(error.message).toContain("datasets/elearning/<run id>/users.csv");
   });
 });
 

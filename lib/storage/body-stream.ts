@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { Readable, Transform, type TransformCallback } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import type { ArtifactBody } from "./artifact-store.ts";
 
 export interface Digest {
@@ -53,4 +54,12 @@ export async function readAll(stream: Readable): Promise<Buffer> {
     else chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array));
   }
   return Buffer.concat(chunks);
+}
+
+/** Size and sha256 of a stream, read to the end in chunks (never held whole). */
+export async function digestOfStream(stream: Readable): Promise<Digest> {
+  const digesting = new DigestingStream();
+  digesting.resume(); // discard the pass-through output; only the digest is wanted
+  await pipeline(stream, digesting);
+  return digesting.digest();
 }

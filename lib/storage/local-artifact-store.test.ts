@@ -58,7 +58,8 @@ describe("LocalArtifactStore", () => {
 
   it("leaves no temp files behind after a put", async () => {
     await store.put("models/churn/1/model.json", "{}");
-    await store.put("models/churn/1/model.json", Readable.from([Buffer.from('{"v":2}')]));
+    await store.put("models/churn/1/model.json", Readable.from([Buffer.from("{}")]));
+    await expect(store.put("models/churn/1/model.json", Readable.from([Buffer.from('{"v":2}')]))).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await readdir(path.join(dir, "models", "churn", "1"))).toEqual(["model.json"]);
   });
 

@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { Dirent } from "node:fs";
-import { mkdir, open, readdir, rename, rm, rmdir, stat } from "node:fs/promises";
+import { link, mkdir, open, readdir, rm, rmdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { assertValidArtifactKey, assertValidArtifactPrefix, isValidArtifactKey } from "./artifact-key.ts";
 import { compareKeys, type ArtifactBody, type ArtifactStore, type ListedObject, type StoredObject } from "./artifact-store.ts";
-import { DigestingStream, readAll, toReadable } from "./body-stream.ts";
-import { ArtifactNotFoundError, InvalidArtifactKeyError } from "./errors.ts";
+import { DigestingStream, digestOfStream, readAll, toReadable } from "./body-stream.ts";
+import { ArtifactConflictError, ArtifactNotFoundError, InvalidArtifactKeyError } from "./errors.ts";
 
 /**
  * "~" can never appear in a valid key, so names containing it are unambiguously ours:
@@ -54,11 +54,16 @@ export class LocalArtifactStore implements ArtifactStore {
     try {
       const handle = await open(temp, "wx");
       await pipeline(toReadable(body), digesting, handle.createWriteStream());
-      // rename is atomic within one folder, so readers see the old object or the new one, never a mix.
-      await rename(temp, target);
-    } catch (error) {
+      // link() fails with EEXIST instead of replacing (rename would overwrite): the check and the write are one
+      // atomic step, so of two concurrent writers exactly one creates the object and the other compares with it.
+      await link(temp, target).catch(async (error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+        const existing = await digestOfStream(await this.getStream(key));
+        if (existing.sha256 !== digesting.digest().sha256) throw new ArtifactConflictError(key, existing.sha256, digesting.digest().sha256);
+        // Same bytes: an idempotent retry, nothing to write.
+      });
+    } finally {
       await rm(temp, { force: true });
-      throw error;
     }
     return { key, ...digesting.digest() };
   }

@@ -11,8 +11,8 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { assertValidArtifactKey, assertValidArtifactPrefix, isValidArtifactKey } from "./artifact-key.ts";
 import { compareKeys, type ArtifactBody, type ArtifactStore, type ListedObject, type PutOptions, type StoredObject } from "./artifact-store.ts";
-import { DigestingStream, digestOf, isInMemoryBody, readAll, toBuffer, toReadable } from "./body-stream.ts";
-import { ArtifactNotFoundError } from "./errors.ts";
+import { DigestingStream, digestOf, digestOfStream, isInMemoryBody, readAll, toBuffer, toReadable, type Digest } from "./body-stream.ts";
+import { ArtifactConflictError, ArtifactNotFoundError } from "./errors.ts";
 
 export interface S3StoreConfig {
   bucket: string;
@@ -69,6 +69,15 @@ function isNotFound(error: unknown): boolean {
   return error.name === "NoSuchKey" || error.name === "NotFound" || status === 404;
 }
 
+/** User metadata (x-amz-meta-sha256) holding the object's sha256 when it was known before the upload. */
+const SHA256_METADATA = "sha256";
+
+/** 412: the conditional PUT found the key taken (S3 and MinIO); 409 ConditionalRequestConflict: a concurrent one. */
+function isPreconditionFailed(error: unknown): boolean {
+  const status = (error as { $metadata?: { httpStatusCode?: number } } | null)?.$metadata?.httpStatusCode;
+  return status === 412 || (error instanceof Error && error.name === "PreconditionFailed") || (status === 409 && (error as Error).name === "ConditionalRequestConflict");
+}
+
 export class S3ArtifactStore implements ArtifactStore {
   readonly kind = "s3" as const;
   private readonly client: S3Client;
@@ -92,24 +101,56 @@ export class S3ArtifactStore implements ArtifactStore {
     return this.keyPrefix + assertValidArtifactKey(key);
   }
 
+  /**
+   * Write-once: an existing key is never replaced. Real S3 and MinIO enforce it atomically with the conditional
+   * PUT (If-None-Match: *, answered 412 when the key exists). s3rver ignores that header, so the HEAD before the
+   * upload is what refuses there; two writers racing between that HEAD and their PUT could still both write
+   * (the later wins) on a server without conditional writes. Identical bytes under an existing key are a no-op.
+   */
   async put(key: string, body: ArtifactBody, options: PutOptions = {}): Promise<StoredObject> {
     const Key = this.bucketKey(key);
-    if (isInMemoryBody(body)) {
-      const bytes = toBuffer(body);
-      await this.upload(Key, bytes, options).done();
-      return { key, ...digestOf(bytes) };
-    }
-    // Hash on the way through so the whole object is never held in memory; Upload sends 5 MiB parts.
-    const digesting = new DigestingStream();
-    const upload = this.upload(Key, digesting, options);
+    if (await this.head(key)) return this.compareWithExisting(key, isInMemoryBody(body) ? digestOf(toBuffer(body)) : await digestOfStream(toReadable(body)));
+    let streamed: DigestingStream | undefined;
     try {
-      await Promise.all([pipeline(toReadable(body), digesting), upload.done()]);
+      if (isInMemoryBody(body)) {
+        const bytes = toBuffer(body);
+        const digest = digestOf(bytes);
+        await this.upload(Key, bytes, options, digest.sha256).done();
+        return { key, ...digest };
+      }
+      // Hash on the way through so the whole object is never held in memory; Upload sends 5 MiB parts.
+      const digesting = (streamed = new DigestingStream());
+      const upload = this.upload(Key, digesting, options);
+      try {
+        await Promise.all([pipeline(toReadable(body), digesting), upload.done()]);
+      } catch (error) {
+        // Unblocks whichever side is still waiting; Upload aborts its multipart upload itself.
+        digesting.destroy(error instanceof Error ? error : new Error(String(error)));
+        throw error;
+      }
+      return { key, ...digesting.digest() };
     } catch (error) {
-      // Unblocks whichever side is still waiting; Upload aborts its multipart upload itself.
-      digesting.destroy(error instanceof Error ? error : new Error(String(error)));
+      // Lost the race to another writer: the object exists now, so compare with it (the body was read whole:
+      // S3 answers the condition only once the single PUT or the multipart completion has all the bytes).
+      if (isPreconditionFailed(error)) return this.compareWithExisting(key, isInMemoryBody(body) ? digestOf(toBuffer(body)) : streamed!.digest());
       throw error;
     }
-    return { key, ...digesting.digest() };
+  }
+
+  /** Same bytes as the stored object: a no-op (idempotent retry); different: ArtifactConflictError. */
+  private async compareWithExisting(key: string, digest: Digest): Promise<StoredObject> {
+    const existing = await this.storedDigest(key);
+    if (existing.sha256 !== digest.sha256) throw new ArtifactConflictError(key, existing.sha256, digest.sha256);
+    return { key, ...digest };
+  }
+
+  /** The sha256 we stored as metadata with in-memory bodies, else (streamed uploads) hashed from the object. */
+  private async storedDigest(key: string): Promise<Digest> {
+    const Key = this.bucketKey(key);
+    const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key }));
+    const recorded = head.Metadata?.[SHA256_METADATA];
+    if (recorded && head.ContentLength !== undefined) return { bytes: head.ContentLength, sha256: recorded };
+    return digestOfStream(await this.getStream(key));
   }
 
   async getStream(key: string): Promise<Readable> {
@@ -180,10 +221,11 @@ export class S3ArtifactStore implements ArtifactStore {
     return this.presignClient;
   }
 
-  private upload(Key: string, Body: Buffer | Readable, options: PutOptions): Upload {
+  private upload(Key: string, Body: Buffer | Readable, options: PutOptions, sha256?: string): Upload {
     return new Upload({
       client: this.client,
-      params: { Bucket: this.bucket, Key, Body, ContentType: options.contentType },
+      // IfNoneMatch reaches PutObject and CompleteMultipartUpload, the two requests that create the object.
+      params: { Bucket: this.bucket, Key, Body, ContentType: options.contentType, IfNoneMatch: "*", Metadata: sha256 ? { [SHA256_METADATA]: sha256 } : undefined },
     });
   }
 }

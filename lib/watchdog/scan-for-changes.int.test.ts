@@ -113,6 +113,7 @@ describe("scanForChanges", () => {
     const { prisma } = await getDb();
     const dataset = await prisma.dataset.findFirstOrThrow({ where: { name: "exports/telco_watch" }, include: { versions: { orderBy: { version: "desc" }, take: 1 } } });
     const latest = dataset.versions[0];
+    await getArtifactStore().delete(latest.artifactKey); // keys are write-once: a change is a replacement behind our back
     await getArtifactStore().put(latest.artifactKey, churnCsv(3));
     const { result, events } = await scan();
     expect(events).toEqual([{ name: "churnops/data.changed", data: { path: latest.artifactKey, sha256: expect.any(String), datasetId: dataset.id, versionId: latest.id } }]);

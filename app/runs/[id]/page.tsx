@@ -6,6 +6,7 @@ import { runIdSchema } from "../../../lib/pipelines/start-run.ts";
 import { shortId } from "../../../lib/ui/format.ts";
 import { LiveRun } from "../../../lib/ui/live-run.tsx";
 import { ParamsTable } from "../../../lib/ui/params-table.tsx";
+import { RunLineageTable } from "../../../lib/ui/run-lineage.tsx";
 
 export const dynamic = "force-dynamic";
 
@@ -31,6 +32,7 @@ export default async function RunPage({ params }: Props) {
       </p>
       <LiveRun initial={run} />
       <ParamsTable params={run.params} />
+      <RunLineageTable runId={run.id} />
     </>
   );
 }

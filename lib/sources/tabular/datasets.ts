@@ -4,6 +4,7 @@ import { getDb } from "../../db/client.ts";
 import type { Prisma } from "../../db/generated/prisma/client.ts";
 import { AppError } from "../../errors.ts";
 import { putArtifact } from "../../storage/artifact-records.ts";
+import { ArtifactConflictError } from "../../storage/errors.ts";
 import { toReadable } from "../../storage/body-stream.ts";
 import { getArtifactStore } from "../../storage/default-artifact-store.ts";
 import { parseDataDescriptions } from "./data-descriptions.ts";
@@ -114,7 +115,7 @@ async function storeLimited(key: string, body: Readable | Buffer | string, maxBy
     source.unpipe(meter);
     source.destroy();
     meter.destroy();
-    await removeArtifact(key);
+    if (!(e instanceof ArtifactConflictError)) await removeArtifact(key); // a conflict means the key holds someone else's object
     throw failure ?? e;
   }
 }
@@ -201,6 +202,7 @@ export async function attachDescriptions(versionId: string, descriptions: Upload
   const row = await versionRow(versionId);
   assertEditable(row);
   const key = `${datasetArtifactPrefix(row.dataset.slug, row.version)}/descriptions/${csvArtifactFileName(descriptions.fileName)}`;
+  if (row.descriptionsKey === key) await removeArtifact(key); // keys are write-once; a draft's descriptions are read by no run yet
   const parsed = await readDescriptions(key, descriptions);
   const { prisma } = await getDb();
   await prisma.datasetVersion.update({ where: { id: row.id }, data: { descriptionsKey: key, columns: json(withDescriptions(storedColumns(row.columns), parsed)) } });

@@ -1,0 +1,108 @@
+import "server-only";
+import Link from "next/link";
+import { getRunLineage, type LineageEntry } from "../lineage/run-lineage.ts";
+import { EmptyRow } from "./empty-row.tsx";
+import { artifactHref, formatBytes, formatCount, shortId } from "./format.ts";
+
+/** Where an entry links: artifacts download, tables open the data page (snapshots are read through lib/lineage). */
+function EntryName({ entry }: { entry: LineageEntry }) {
+  if (entry.kind === "artifact") {
+    return (
+      <a href={artifactHref(entry.name)} download>
+        <code>{entry.name}</code>
+      </a>
+    );
+  }
+  return (
+    <Link href="/data">
+      <code>{entry.name}</code>
+    </Link>
+  );
+}
+
+function Fingerprint({ entry }: { entry: LineageEntry }) {
+  const value = entry.sha256 ?? entry.checksum;
+  if (!value) return <>—</>;
+  return (
+    <span title={`${entry.sha256 ? "SHA-256" : "content checksum"} ${value}`}>
+      <code>{value.slice(0, 12)}</code>
+    </span>
+  );
+}
+
+function Row({ entry, direction, runId }: { entry: LineageEntry; direction: "Input" | "Output"; runId: string }) {
+  const by = entry.producedByRunId;
+  return (
+    <tr>
+      <td>{direction}</td>
+      <td>{entry.kind}</td>
+      <td>
+        <EntryName entry={entry} />
+        {entry.loadedInto ? (
+          <>
+            {" "}
+            → <code>{entry.loadedInto}</code>
+          </>
+        ) : null}
+      </td>
+      <td className="num">{entry.rowCount === null ? "—" : formatCount(entry.rowCount)}</td>
+      <td className="num">{entry.bytes === null ? "—" : formatBytes(entry.bytes)}</td>
+      <td>
+        <Fingerprint entry={entry} />
+      </td>
+      <td>
+        {entry.kind === "table" && direction === "Output" ? (
+          entry.snapshotTable ? (
+            <>
+              <code>{entry.snapshotTable}</code>
+              {entry.pinned ? " (pinned)" : ""}
+            </>
+          ) : (
+            "dropped by retention"
+          )
+        ) : by && by !== runId ? (
+          <Link href={`/runs/${by}`}>run {shortId(by)}</Link>
+        ) : by === runId ? (
+          "this run"
+        ) : (
+          "—"
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** A run's inputs and outputs (lib/lineage): files with their hashes, tables with row counts and checksums. */
+export async function RunLineageTable({ runId }: { runId: string }) {
+  const lineage = await getRunLineage(runId);
+  const empty = lineage.inputs.length === 0 && lineage.outputs.length === 0;
+  return (
+    <section aria-labelledby="lineage-heading">
+      <h2 id="lineage-heading">Lineage</h2>
+      <table>
+        <caption>What this run read and wrote</caption>
+        <thead>
+          <tr>
+            <th scope="col">Direction</th>
+            <th scope="col">Kind</th>
+            <th scope="col">Name</th>
+            <th scope="col">Rows</th>
+            <th scope="col">Size</th>
+            <th scope="col">Hash</th>
+            <th scope="col">Produced by / snapshot</th>
+          </tr>
+        </thead>
+        <tbody>
+          {empty ? (
+            <EmptyRow columns={7}>Nothing recorded yet: inputs appear once files are loaded, outputs once they are written.</EmptyRow>
+          ) : (
+            [
+              ...lineage.inputs.map((e) => <Row key={`in:${e.kind}:${e.name}`} entry={e} direction="Input" runId={runId} />),
+              ...lineage.outputs.map((e) => <Row key={`out:${e.kind}:${e.name}`} entry={e} direction="Output" runId={runId} />),
+            ]
+          )}
+        </tbody>
+      </table>
+    </section>
+  );
+}
