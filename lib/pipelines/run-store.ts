@@ -1,5 +1,6 @@
 import os from "node:os";
 import { getDb } from "../db/client.ts";
+import { storableText } from "../errors.ts";
 import type { Prisma } from "../db/generated/prisma/client.ts";
 import type { RunExecutor, RunStatus, RunTrigger } from "../db/generated/prisma/enums.ts";
 import type { FailureKind } from "./pipeline-errors.ts";
@@ -58,7 +59,7 @@ export async function claimRun(runId: string, workerPid: number | null): Promise
 
 export async function setWaitingMessage(runId: string, message: string): Promise<void> {
   const { prisma } = await getDb();
-  await prisma.pipelineRun.updateMany({ where: { id: runId, status: "queued" }, data: { progressMessage: message } });
+  await prisma.pipelineRun.updateMany({ where: { id: runId, status: "queued" }, data: { progressMessage: storableText(message) } });
 }
 
 export async function markStepStarted(runId: string, stepId: string): Promise<void> {
@@ -80,7 +81,7 @@ export async function markStepFinished(
     data:
       result.status === "succeeded"
         ? { status: "succeeded", finishedAt: new Date(), output: result.output as Prisma.InputJsonValue }
-        : { status: result.status, finishedAt: new Date(), errorMessage: result.error },
+        : { status: result.status, finishedAt: new Date(), errorMessage: storableText(result.error) },
   });
 }
 
@@ -88,7 +89,7 @@ export async function updateProgress(runId: string, progress: number, message: s
   const { prisma } = await getDb();
   await prisma.pipelineRun.updateMany({
     where: { id: runId, status: "running" },
-    data: { progress, progressMessage: message, heartbeatAt: new Date() },
+    data: { progress, progressMessage: message === null ? null : storableText(message), heartbeatAt: new Date() },
   });
 }
 
@@ -123,8 +124,9 @@ export async function finishRun(
               ...base,
               status: outcome.status,
               failureKind: outcome.failureKind,
-              errorMessage: outcome.message,
-              errorStack: outcome.stack ?? null,
+              // Sanitised: a NUL byte in the text (binary input quoted in a message) would fail this very write.
+              errorMessage: storableText(outcome.message),
+              errorStack: outcome.stack === undefined ? null : storableText(outcome.stack),
             },
     }),
     // Steps that never ran stay visible as skipped (or cancelled), not as eternally pending.
