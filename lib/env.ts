@@ -18,6 +18,8 @@ const schema = z.object({
   CHURNOPS_MAX_UPLOAD_MB: z.coerce.number().positive("CHURNOPS_MAX_UPLOAD_MB must be a positive number of megabytes").default(1024),
   CHURNOPS_WATCH_DIR: z.string().optional(),
   HOST: z.string().default("127.0.0.1"),
+  // Set by `churnops serve` for the server it starts: the address it listens on (lib/security reads it).
+  CHURNOPS_BOUND_HOST: z.string().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   S3_ENDPOINT: z.string().url().optional(),
   S3_PUBLIC_ENDPOINT: z.string().url().optional(),

@@ -6,10 +6,10 @@ import { useState, type FormEvent } from "react";
 import { unreachableMessage } from "./api-error.ts";
 
 /**
- * Posts the admin token to /api/login. Without JavaScript the same form posts natively and the route
- * redirects (to "/" or back here with ?error=wrong-token).
+ * Posts the admin token to /api/login, then goes to `next` (the page the request guard sent us from). Without
+ * JavaScript the same form posts natively and the route redirects (to `next` or back here with ?error=wrong-token).
  */
-export function LoginForm({ initialError }: { initialError: string | null }) {
+export function LoginForm({ initialError, next = "/" }: { initialError: string | null; next?: string }) {
   const router = useRouter();
   const [error, setError] = useState(initialError);
   const [pending, setPending] = useState(false);
@@ -22,7 +22,7 @@ export function LoginForm({ initialError }: { initialError: string | null }) {
     try {
       const res = await fetch("/api/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token }) });
       if (res.ok) {
-        router.push("/");
+        router.push(next);
         router.refresh();
         return;
       }
@@ -37,6 +37,7 @@ export function LoginForm({ initialError }: { initialError: string | null }) {
     <form method="post" action="/api/login" onSubmit={onSubmit} className="login">
       <label htmlFor="admin-token">Admin token</label>
       <input id="admin-token" name="token" type="password" autoComplete="current-password" required />
+      <input type="hidden" name="next" value={next} />
       <button type="submit" disabled={pending} aria-busy={pending}>
         Sign in
       </button>
