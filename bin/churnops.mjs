@@ -1,11 +1,10 @@
 #!/usr/bin/env node
 // The churnops CLI. Sources are TypeScript run through tsx, so there is no separate build step.
-import { register } from "tsx/esm/api";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 if (!process.env.CHURNOPS_CWD_KEEP) process.chdir(root); // data folder, migrations and workers resolve from the project root
-register();
+await import("./register-hooks.mjs"); // tsx + `server-only` (see there)
 const { main } = await import("../lib/cli/main.ts");
 process.exitCode = await main(process.argv.slice(2));

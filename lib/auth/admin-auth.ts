@@ -1,3 +1,4 @@
+import "server-only";
 import crypto from "node:crypto";
 import { getEnv } from "../env.ts";
 import { AppError } from "../errors.ts";

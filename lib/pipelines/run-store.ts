@@ -1,3 +1,4 @@
+import "server-only";
 import os from "node:os";
 import { getDb } from "../db/client.ts";
 import { storableText } from "../errors.ts";

@@ -1,3 +1,4 @@
+import "server-only";
 import os from "node:os";
 import { z } from "zod";
 import { isProcessAlive } from "../db/embedded-lock.ts";
