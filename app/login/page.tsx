@@ -7,14 +7,12 @@ import { LoginForm } from "../../lib/ui/login-form.tsx";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in" };
 
-const querySchema = z.object({
-  error: z.literal("wrong-token").optional().catch(undefined),
-  // Where the request guard (proxy.ts) sent us from; only a path on this site is ever followed.
-  next: z.unknown().transform(safeNextPath),
-});
+const querySchema = z.object({ error: z.literal("wrong-token").optional().catch(undefined) });
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const { error, next } = querySchema.parse(await searchParams);
+  const query = await searchParams;
+  const { error } = querySchema.parse(query);
+  const next = safeNextPath(query.next); // where the request guard (proxy.ts) sent us from; only a path on this site
   return (
     <>
       <h1>Sign in</h1>

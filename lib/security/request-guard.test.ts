@@ -43,6 +43,8 @@ describe("guardRequest with CHURNOPS_ADMIN_TOKEN set", () => {
     const withQuery = new URL(get("/data/rejects?source=elearning&page=2")!.headers.get("location")!);
     expect(withQuery.pathname).toBe("/login");
     expect(withQuery.searchParams.get("next")).toBe("/data/rejects?source=elearning&page=2");
+    // A prefetch by the client router carries _rsc; the page to return to does not.
+    expect(new URL(get("/data?_rsc=abc123")!.headers.get("location")!).searchParams.get("next")).toBe("/data");
   });
 
   it("lets the admin cookie or the bearer token through, and nothing else", () => {

@@ -53,7 +53,9 @@ export function guardRequest(req: Request): Response | null {
     return refuse(true, 401, "UNAUTHORIZED", "Reading this needs the admin token. To fix: sign in at /login, or send `Authorization: Bearer <CHURNOPS_ADMIN_TOKEN>`.");
   }
   const login = new URL("/login", url);
-  login.searchParams.set("next", `${pathname}${url.search}`);
+  const back = new URLSearchParams(url.search);
+  back.delete("_rsc"); // Next's client-navigation marker, not part of the page
+  login.searchParams.set("next", back.size ? `${pathname}?${back}` : pathname);
   return new Response(null, { status: 307, headers: { location: login.toString(), "cache-control": "no-store" } });
 }
 

@@ -1,7 +1,6 @@
 "use client";
 import { FormAlert } from "./form-alert.tsx";
 
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { unreachableMessage } from "./api-error.ts";
 
@@ -10,7 +9,6 @@ import { unreachableMessage } from "./api-error.ts";
  * JavaScript the same form posts natively and the route redirects (to `next` or back here with ?error=wrong-token).
  */
 export function LoginForm({ initialError, next = "/" }: { initialError: string | null; next?: string }) {
-  const router = useRouter();
   const [error, setError] = useState(initialError);
   const [pending, setPending] = useState(false);
 
@@ -22,8 +20,8 @@ export function LoginForm({ initialError, next = "/" }: { initialError: string |
     try {
       const res = await fetch("/api/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token }) });
       if (res.ok) {
-        router.push(next);
-        router.refresh();
+        // A full page load, not router.push: links prefetched while signed out cached the redirect to /login.
+        window.location.assign(next);
         return;
       }
       setError(res.status === 401 ? "Wrong token" : `Sign-in failed (${res.status}). Try again.`);

@@ -24,6 +24,13 @@ describe("POST /api/login (form)", () => {
     expect(res.headers.get("set-cookie")).toContain(`${ADMIN_COOKIE}=${adminCookieValue()}`);
   });
 
+  it("goes to / when there is no `next`, and answers JSON callers with ok", async () => {
+    expect((await POST(form({ token: TOKEN }))).headers.get("location")).toBe("/");
+    const json = await POST(new Request("http://127.0.0.1:3000/api/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token: TOKEN }) }));
+    expect(json.status).toBe(200);
+    expect(await json.json()).toEqual({ ok: true });
+  });
+
   it("never redirects off the site, and keeps `next` across a wrong token", async () => {
     expect((await POST(form({ token: TOKEN, next: "//evil.example/x" }))).headers.get("location")).toBe("/");
     const wrong = await POST(form({ token: "not-the-token-at-all", next: "/runs" }));

@@ -6,7 +6,7 @@ import { errorResponse } from "../../../lib/http/route-errors.ts";
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-const bodySchema = z.object({ token: z.string().max(1000), next: z.unknown().transform(safeNextPath) });
+const bodySchema = z.object({ token: z.string().max(1000) });
 const MAX_AGE_SECONDS = 12 * 60 * 60;
 
 function isHttps(req: Request): boolean {
@@ -22,7 +22,8 @@ export async function POST(req: Request) {
   const isForm = (req.headers.get("content-type") ?? "").includes("form");
   try {
     const raw = isForm ? Object.fromEntries(await req.formData()) : await req.json().catch(() => ({}));
-    const { token, next } = bodySchema.parse(raw);
+    const { token } = bodySchema.parse(raw);
+    const next = safeNextPath((raw as { next?: unknown }).next);
     if (!isAuthRequired() || !isValidAdminToken(token)) {
       if (isForm) return redirect(`/login?${new URLSearchParams({ error: "wrong-token", next })}`);
       const message = isAuthRequired() ? "Wrong token" : "No admin token is configured on this server; sign-in is not needed.";
