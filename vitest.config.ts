@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // unit: pure code, the artifact stores (local folder + a real s3rver), no database.
@@ -20,6 +21,9 @@ const integration = (engine: "embedded" | "postgres") => ({
 });
 
 export default defineConfig({
+  // Server modules `import "server-only"`, which throws unless resolved with Next's "react-server" condition; tests
+  // are server code, so they get its empty module (the CLI does the same through bin/register-hooks.mjs).
+  resolve: { alias: { "server-only": fileURLToPath(new URL("./node_modules/server-only/empty.js", import.meta.url)) } },
   test: {
     environment: "node",
     projects: [

@@ -1,12 +1,11 @@
 #!/usr/bin/env node
 // The churnops CLI. Sources are TypeScript run through tsx, so there is no separate build step.
-import { register } from "tsx/esm/api";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 if (!process.env.CHURNOPS_CWD_KEEP) process.chdir(root); // data folder, migrations and workers resolve from the project root
-register();
+await import("./register-hooks.mjs"); // tsx + `server-only` (see there)
 if (process.argv[2] === "worker") {
   // The worker serves inngest/ functions; lib/ (and so the CLI's command table) never imports inngest/.
   process.argv.splice(2, 1);

@@ -1,7 +1,8 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { serve } from "inngest/node";
-import { getEnv, isLoopbackHost } from "../lib/env.ts";
+import { getEnv } from "../lib/env.ts";
+import { inngestEndpointPolicy } from "../lib/security/inngest-endpoint-policy.ts";
 import { inngest } from "./client.ts";
 import { functions } from "./index.ts";
 
@@ -17,18 +18,16 @@ export interface Worker {
 }
 
 /**
- * Refuses to serve functions that anyone could call: outside dev mode requests must be signed (INNGEST_SIGNING_KEY),
- * and dev mode (INNGEST_DEV=1, unsigned requests) only binds to a loopback address.
+ * Refuses to serve functions that anyone could call (the same policy as the web app's endpoint): outside dev mode
+ * requests must be signed (INNGEST_SIGNING_KEY), and dev mode (INNGEST_DEV=1, unsigned requests) only binds to a
+ * loopback address. A worker with Inngest not configured at all has nothing to serve.
  */
 export function assertWorkerMayServe(host: string): "dev" | "cloud" {
-  const env = getEnv();
-  const dev = env.INNGEST_DEV !== undefined && !["0", "false", "no"].includes(env.INNGEST_DEV);
-  if (dev) {
-    if (!isLoopbackHost(host)) throw new Error(`INNGEST_DEV accepts unsigned requests, so the worker only binds to a loopback address in dev mode (asked for ${host}). To fix: set INNGEST_SIGNING_KEY and unset INNGEST_DEV, or bind to 127.0.0.1.`);
-    return "dev";
+  const policy = inngestEndpointPolicy({ env: getEnv(), boundHost: host });
+  if (!policy.enabled) {
+    throw new Error(`churnops worker needs INNGEST_SIGNING_KEY (requests from the Inngest server are verified with it), or INNGEST_DEV=1 on a loopback address for development. ${policy.reason}`);
   }
-  if (!env.INNGEST_SIGNING_KEY) throw new Error("churnops worker needs INNGEST_SIGNING_KEY (requests from the Inngest server are verified with it), or INNGEST_DEV=1 on a loopback address for development.");
-  return "cloud";
+  return policy.mode;
 }
 
 export async function startWorker(options: { host: string; port: number }): Promise<Worker> {

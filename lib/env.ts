@@ -20,6 +20,8 @@ const schema = z.object({
   HOST: z.string().default("127.0.0.1"),
   CHURNOPS_WORKER_HOST: z.string().default("127.0.0.1"),
   CHURNOPS_WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(3030),
+  // Set by `churnops serve` for the server it starts: the address it listens on (lib/security reads it).
+  CHURNOPS_BOUND_HOST: z.string().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   S3_ENDPOINT: z.string().url().optional(),
   S3_PUBLIC_ENDPOINT: z.string().url().optional(),

@@ -1,10 +1,12 @@
+import "server-only";
 import crypto from "node:crypto";
 import { getEnv } from "../env.ts";
 import { AppError } from "../errors.ts";
 
-// With CHURNOPS_ADMIN_TOKEN set, every mutating route needs it: browsers carry a cookie set by /login (the cookie
-// holds a hash of the token, never the token), API clients and the CLI send `Authorization: Bearer <token>`.
-// Without a token the app only ever listens on loopback (the serve command refuses anything else).
+// With CHURNOPS_ADMIN_TOKEN set, every request for customer data needs it (the one guard, lib/security/request-guard.ts
+// run by proxy.ts) and mutating routes check it again (requireAdmin): browsers carry a cookie set by /login (the
+// cookie holds a hash of the token, never the token), API clients and the CLI send `Authorization: Bearer <token>`.
+// Without a token the app only serves data on loopback (`churnops serve` refuses anything else, the guard too).
 
 export const ADMIN_COOKIE = "churnops_admin";
 
@@ -39,7 +41,12 @@ export function isValidAdminCookie(value: string | undefined): boolean {
 function cookieFrom(header: string | null, name: string): string | undefined {
   for (const part of (header ?? "").split(";")) {
     const [k, ...v] = part.trim().split("=");
-    if (k === name) return decodeURIComponent(v.join("="));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join("="));
+    } catch {
+      return undefined; // a malformed cookie is no cookie, not a server error
+    }
   }
   return undefined;
 }

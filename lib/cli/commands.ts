@@ -8,6 +8,7 @@ import { stopOwnedEmbeddedServer } from "../db/database-url.ts";
 import { ensureSchemaReady, migrateDatabase } from "../db/prepare-database.ts";
 import { getEnv, isLoopbackHost } from "../env.ts";
 import { AppError } from "../errors.ts";
+import { inngestEndpointPolicy } from "../security/inngest-endpoint-policy.ts";
 import { recoverStaleRuns } from "../pipelines/recover-stale-runs.ts";
 import { pipelines } from "../pipelines/catalog.ts";
 import { listRuns } from "../pipelines/run-queries.ts";
@@ -146,6 +147,7 @@ export const commands: Record<string, Command> = {
       if (!isLoopbackHost(host) && !env.CHURNOPS_ADMIN_TOKEN) {
         throw new AppError("INVALID_INPUT", `refusing to listen on ${host} without CHURNOPS_ADMIN_TOKEN: anyone on the network could start and cancel runs. To fix: set CHURNOPS_ADMIN_TOKEN or bind to 127.0.0.1.`);
       }
+      inngestEndpointPolicy({ env, boundHost: host }); // an unsafe Inngest configuration stops the start, with the reason
       if (!fs.existsSync(path.resolve(".next/BUILD_ID"))) throw new AppError("INVALID_INPUT", "no production build found. To fix: run `npm run build` (or `npm run demo`).");
       const db = await getDb();
       const migrated = await migrateDatabase();

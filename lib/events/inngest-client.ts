@@ -1,20 +1,15 @@
 import { Inngest } from "inngest";
 import { getEnv } from "../env.ts";
+import { isInngestDevMode } from "../security/inngest-endpoint-policy.ts";
 
 // The one Inngest client: lib/ sends events with it (run requests, outbox delivery) and inngest/ builds the
 // functions on it. It lives here, not in inngest/, so lib/ never imports inngest/.
 
-// Mode: INNGEST_DEV wins when set ("0" = cloud); otherwise a signing key means cloud mode (signatures verified),
-// and no key means dev mode, the embedded default where no Inngest server exists at all.
-function isDevMode(): boolean {
-  const env = getEnv();
-  if (env.INNGEST_DEV !== undefined) return !["0", "false", "no"].includes(env.INNGEST_DEV);
-  return !env.INNGEST_SIGNING_KEY;
-}
-
+// Mode: dev (no signature checks) only with an explicit INNGEST_DEV=1, else cloud mode (signatures verified). The
+// same function decides whether an Inngest endpoint may exist (lib/security/inngest-endpoint-policy.ts).
 function createClient() {
   const env = getEnv();
-  return new Inngest({ id: "churnops", isDev: isDevMode(), signingKey: env.INNGEST_SIGNING_KEY, eventKey: env.INNGEST_EVENT_KEY, baseUrl: env.INNGEST_BASE_URL });
+  return new Inngest({ id: "churnops", isDev: isInngestDevMode(env), signingKey: env.INNGEST_SIGNING_KEY, eventKey: env.INNGEST_EVENT_KEY, baseUrl: env.INNGEST_BASE_URL });
 }
 
 let client: ReturnType<typeof createClient> | undefined;

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "../db/client.ts";
 import type { RunStatus } from "../db/generated/prisma/enums.ts";
 import type { Json } from "./pipeline-definition.ts";

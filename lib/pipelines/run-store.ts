@@ -1,6 +1,8 @@
+import "server-only";
 import os from "node:os";
 import { getDb } from "../db/client.ts";
 import { Prisma } from "../db/generated/prisma/client.ts";
+import { storableText } from "../errors.ts";
 import type { RunExecutor, RunStatus, RunTrigger } from "../db/generated/prisma/enums.ts";
 import type { FailureKind } from "./pipeline-errors.ts";
 import type { Json } from "./pipeline-definition.ts";
@@ -61,7 +63,7 @@ export async function claimRun(runId: string, workerPid: number | null): Promise
 
 export async function setWaitingMessage(runId: string, message: string): Promise<void> {
   const { prisma } = await getDb();
-  await prisma.pipelineRun.updateMany({ where: { id: runId, status: "queued" }, data: { progressMessage: message } });
+  await prisma.pipelineRun.updateMany({ where: { id: runId, status: "queued" }, data: { progressMessage: storableText(message) } });
 }
 
 export async function markStepStarted(runId: string, stepId: string): Promise<void> {
@@ -85,7 +87,7 @@ export async function markStepFinished(
     data:
       result.status === "succeeded"
         ? { status: "succeeded", finishedAt: new Date(), output }
-        : { status: result.status, finishedAt: new Date(), errorMessage: result.error, output },
+        : { status: result.status, finishedAt: new Date(), errorMessage: storableText(result.error), output },
   });
 }
 
@@ -93,7 +95,7 @@ export async function updateProgress(runId: string, progress: number, message: s
   const { prisma } = await getDb();
   await prisma.pipelineRun.updateMany({
     where: { id: runId, status: { in: ACTIVE } },
-    data: { progress, progressMessage: message, heartbeatAt: new Date() },
+    data: { progress, progressMessage: message === null ? null : storableText(message), heartbeatAt: new Date() },
   });
 }
 
@@ -149,8 +151,9 @@ export async function finishRun(
               ...base,
               status: outcome.status,
               failureKind: outcome.failureKind,
-              errorMessage: outcome.message,
-              errorStack: outcome.stack ?? null,
+              // Sanitised: a NUL byte in the text (binary input quoted in a message) would fail this very write.
+              errorMessage: storableText(outcome.message),
+              errorStack: outcome.stack === undefined ? null : storableText(outcome.stack),
             },
     }),
     // Steps that never ran stay visible as skipped (or cancelled), not as eternally pending.

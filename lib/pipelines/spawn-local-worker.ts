@@ -10,7 +10,7 @@ export function spawnLocalWorker(runId: string, databaseUrl: string): number {
   const log = fs.openSync(path.join(logDir, `run-${runId}.log`), "a");
   const entry = path.resolve("lib/pipelines/worker-main.ts");
   // A larger young generation: parsing CSV allocates a row array per line (GC was a third of the load time).
-  const child = spawn(process.execPath, ["--max-semi-space-size=64", "--import", "tsx", entry, runId], {
+  const child = spawn(process.execPath, ["--max-semi-space-size=64", "--import", path.resolve("bin/register-hooks.mjs"), entry, runId], {
     cwd: process.cwd(),
     detached: true,
     stdio: ["ignore", log, log],

@@ -1,3 +1,4 @@
+import "server-only";
 import os from "node:os";
 import { z } from "zod";
 import { isProcessAlive } from "../db/embedded-lock.ts";
@@ -44,7 +45,7 @@ export async function startRun(pipelineId: string, rawParams: unknown, trigger: 
     } catch (e) {
       const message = `Could not send the run to Inngest (${(e as Error).message}). To fix: check INNGEST_BASE_URL/INNGEST_EVENT_KEY, or unset them to use the local executor.`;
       await finishRun(runId, { status: "failed", failureKind: "error", message });
-      throw new AppError("INVALID_INPUT", message, 502, { cause: e });
+      throw new AppError("UPSTREAM", message, 502, { cause: e });
     }
   } else if (mode === "background") {
     spawnLocalWorker(runId, (await getDb()).url);

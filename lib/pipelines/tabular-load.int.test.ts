@@ -55,7 +55,7 @@ describe("tabular-load pipeline", () => {
     expect((await runLocally(again.runId)).status).toBe("succeeded");
     expect(await count(`raw."tabular_reload_me_v1"`)).toBe(30);
     expect(await count(`staging."tabular_reload_me_v1"`)).toBe(30);
-    await expect(confirmDatasetVersion(versionId, { idColumn: "customerID", targetColumn: "Churn" })).rejects.toMatchObject({ status: 409 });
+    await expect(confirmDatasetVersion(versionId, { idColumn: "customerID", targetColumn: "Churn" })).rejects.toMatchObject({ code: "CONFLICT", status: 409 });
   });
 
   it("loads a Latin-1 file completely with its accents (auto-detected, and named explicitly)", async () => {

@@ -1,4 +1,4 @@
-// Entry point of a local-executor worker process: `node --import tsx lib/pipelines/worker-main.ts <run-id>`.
+// Entry point of a local-executor worker process: `node --import ./bin/register-hooks.mjs lib/pipelines/worker-main.ts <run-id>`.
 // Runs out of the web server's process so a long run never freezes the dashboard.
 import { closeDb } from "../db/client.ts";
 import { runLocally } from "./local-executor.ts";

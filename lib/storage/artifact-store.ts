@@ -34,7 +34,7 @@ export interface ArtifactStore {
   list(prefix: string): Promise<ListedObject[]>;
   /** Deleting a missing key is not an error. */
   delete(key: string): Promise<void>;
-  /** A time-limited URL the browser can download from (S3 presigned GET, when @aws-sdk/s3-request-presigner is installed), or null when the app must stream the object itself (local store). */
+  /** A time-limited URL the browser can download from (S3: a presigned GET), or null when the app must stream the object itself (local store). */
   downloadUrl(key: string, expiresInSeconds?: number): Promise<string | null>;
 }
 

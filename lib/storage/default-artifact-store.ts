@@ -1,3 +1,4 @@
+import "server-only";
 import { artifactsDir, getEnv } from "../env.ts";
 import type { ArtifactStore } from "./artifact-store.ts";
 import { createArtifactStore } from "./create-artifact-store.ts";

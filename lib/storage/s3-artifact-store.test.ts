@@ -4,9 +4,10 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeArtifactStoreContract } from "./artifact-store.contract.ts";
 import { S3ArtifactStore, type S3StoreConfig } from "./s3-artifact-store.ts";
+import { startSigV4Gateway } from "./start-sigv4-gateway.ts";
 
 interface S3rverOptions {
   port: number;
@@ -66,22 +67,6 @@ function makeStore(extra: Partial<S3StoreConfig> = {}, listPageSize?: number): S
   return store;
 }
 
-interface EchoClient {
-  config: { endpoint?: () => Promise<{ protocol: string; hostname: string; port?: number }> };
-}
-async function echoSignedUrl(client: EchoClient, command: { input: { Bucket: string; Key: string } }, options: { expiresIn: number }) {
-  const { protocol, hostname, port } = await client.config.endpoint!();
-  return `${protocol}//${hostname}:${port}/${command.input.Bucket}/${command.input.Key}?expires=${options.expiresIn}`;
-}
-
-async function presignerInstalled(): Promise<boolean> {
-  const specifier = "@aws-sdk/s3-request-presigner";
-  return import(/* @vite-ignore */ specifier).then(
-    () => true,
-    () => false,
-  );
-}
-
 beforeAll(async () => {
   restoreCrypto = shimSingleDesForS3rver();
   serverDir = await mkdtemp(path.join(tmpdir(), "churnops-s3rver-"));
@@ -139,34 +124,63 @@ describe("S3ArtifactStore", () => {
     expect(() => makeStore({ prefix: "../other-tenant" })).toThrow(/Invalid artifact key/);
   });
 
-  it("returns a download URL that serves the bytes, or null when the presigner is not installed", async () => {
-    const store = makeStore({ prefix: "downloads" });
-    await store.put("reports/drift/2026-01-01.html", "<h1>drift</h1>", { contentType: "text/html" });
-    const url = await store.downloadUrl("reports/drift/2026-01-01.html", 60);
-    if (!(await presignerInstalled())) {
-      expect(url).toBeNull();
-      return;
-    }
-    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/churnops-test\/downloads\/reports\/drift\/2026-01-01\.html\?/);
-    const response = await fetch(url!);
-    expect(response.status).toBe(200);
-    expect(await response.text()).toBe("<h1>drift</h1>");
-  });
+  describe("presigned download URLs (through a SigV4-verifying front, as S3/MinIO check them)", () => {
+    let gateway: Awaited<ReturnType<typeof startSigV4Gateway>>;
+    let publicEndpoint: string;
+    beforeAll(async () => {
+      gateway = await startSigV4Gateway({ upstream: endpoint, accessKeyId: "S3RVER", secretAccessKey: "S3RVER" });
+      publicEndpoint = `http://localhost:${gateway.port}`; // what the browser is told: another host than the app's
+    });
+    afterAll(() => gateway?.close());
 
-  it("signs download URLs for the public endpoint when given, else for the API endpoint", async () => {
-    // The presigner is an optional dependency that is not installed here; a stand-in that echoes what
-    // it was handed checks our wiring (endpoint, bucket, prefixed key, expiry), not SigV4 itself.
-    vi.resetModules();
-    vi.doMock("@aws-sdk/s3-request-presigner", () => ({ getSignedUrl: echoSignedUrl }));
-    try {
-      const { S3ArtifactStore: FreshStore } = await import("./s3-artifact-store.ts");
-      const base = { bucket: BUCKET, endpoint: "http://minio:9000", prefix: "p" };
-      const withPublic = new FreshStore({ ...base, publicEndpoint: "http://localhost:9999" });
-      expect(await withPublic.downloadUrl("a/b.txt", 60)).toBe(`http://localhost:9999/${BUCKET}/p/a/b.txt?expires=60`);
-      expect(await new FreshStore(base).downloadUrl("a/b.txt")).toBe(`http://minio:9000/${BUCKET}/p/a/b.txt?expires=900`);
-    } finally {
-      vi.doUnmock("@aws-sdk/s3-request-presigner");
-    }
+    it("signs for S3_PUBLIC_ENDPOINT, and a plain fetch of the URL downloads exactly the bytes", async () => {
+      const store = makeStore({ prefix: "downloads", publicEndpoint });
+      await store.put("reports/drift/2026-01-01.html", "<h1>drift</h1>", { contentType: "text/html" });
+      const url = await store.downloadUrl("reports/drift/2026-01-01.html", 60);
+      expect(url.startsWith(`${publicEndpoint}/${BUCKET}/downloads/reports/drift/2026-01-01.html?`)).toBe(true);
+      expect(url).toMatch(/X-Amz-Expires=60&.*X-Amz-Signature=[0-9a-f]{64}/);
+      const response = await fetch(url);
+      expect(response.status).toBe(200);
+      expect(await response.text()).toBe("<h1>drift</h1>");
+    });
+
+    it("refuses a tampered URL: another key, a longer life, a forged signature, another host", async () => {
+      const store = makeStore({ prefix: "downloads", publicEndpoint });
+      await store.put("models/m/1/model.json", '{"w":[1,2]}');
+      await store.put("models/m/1/secret.json", '{"secret":true}');
+      const url = await store.downloadUrl("models/m/1/model.json", 60);
+      expect((await fetch(url)).status).toBe(200);
+      const tampered = [
+        url.replace("model.json", "secret.json"),
+        url.replace("X-Amz-Expires=60", "X-Amz-Expires=604800"),
+        url.replace(/X-Amz-Signature=([0-9a-f])/, (_m, c: string) => `X-Amz-Signature=${c === "0" ? "1" : "0"}`),
+        url.replace("localhost", "127.0.0.1"), // the host is signed
+      ];
+      for (const forged of tampered) {
+        expect(forged).not.toBe(url);
+        const refused = await fetch(forged);
+        expect(refused.status, forged).toBe(403);
+        expect(await refused.text()).not.toContain("secret");
+      }
+    });
+
+    it("needs the public-endpoint client: a URL signed for the API endpoint is refused on the public host", async () => {
+      const store = makeStore({ prefix: "downloads" }); // no publicEndpoint: signs for 127.0.0.1:<s3rver>
+      await store.put("a/b.txt", "b");
+      const url = await store.downloadUrl("a/b.txt", 60);
+      expect(url.startsWith(`${endpoint}/${BUCKET}/downloads/a/b.txt?`)).toBe(true);
+      const atPublicHost = url.replace(endpoint, publicEndpoint);
+      expect((await fetch(atPublicHost)).status).toBe(403);
+    });
+
+    it("stops working once it expires", async () => {
+      const store = makeStore({ prefix: "downloads", publicEndpoint });
+      await store.put("short/lived.txt", "x");
+      const url = await store.downloadUrl("short/lived.txt", 1);
+      expect((await fetch(url)).status).toBe(200);
+      await new Promise((resolve) => setTimeout(resolve, 2100)); // X-Amz-Date has second precision
+      expect((await fetch(url)).status).toBe(403);
+    });
   });
 
   it("reports kind s3", () => {

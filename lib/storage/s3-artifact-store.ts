@@ -1,3 +1,4 @@
+import "server-only";
 import {
   DeleteObjectCommand,
   GetObjectCommand,
@@ -7,6 +8,7 @@ import {
   type S3ClientConfig,
 } from "@aws-sdk/client-s3";
 import { Upload } from "@aws-sdk/lib-storage";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { assertValidArtifactKey, assertValidArtifactPrefix, isValidArtifactKey } from "./artifact-key.ts";
@@ -33,20 +35,6 @@ export interface S3StoreOptions {
 }
 
 const DEFAULT_DOWNLOAD_URL_TTL_SECONDS = 15 * 60;
-
-type GetSignedUrl = (client: S3Client, command: GetObjectCommand, options: { expiresIn: number }) => Promise<string>;
-
-let presignerLoad: Promise<GetSignedUrl | null> | undefined;
-
-/** The presigner is optional; a variable specifier keeps TypeScript and bundlers from requiring it. */
-function loadPresigner(): Promise<GetSignedUrl | null> {
-  const specifier = "@aws-sdk/s3-request-presigner";
-  presignerLoad ??= import(/* webpackIgnore: true */ /* @vite-ignore */ specifier).then(
-    (module: { getSignedUrl?: unknown }) => (typeof module.getSignedUrl === "function" ? (module.getSignedUrl as GetSignedUrl) : null),
-    () => null,
-  );
-  return presignerLoad;
-}
 
 function clientConfig(config: S3StoreConfig, endpoint: string | undefined): S3ClientConfig {
   const { accessKeyId, secretAccessKey } = config;
@@ -201,10 +189,9 @@ export class S3ArtifactStore implements ArtifactStore {
     await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.bucketKey(key) }));
   }
 
-  async downloadUrl(key: string, expiresInSeconds = DEFAULT_DOWNLOAD_URL_TTL_SECONDS): Promise<string | null> {
+  /** A presigned GET (SigV4 in the query string), valid for `expiresInSeconds`; the browser downloads from S3 directly. */
+  async downloadUrl(key: string, expiresInSeconds = DEFAULT_DOWNLOAD_URL_TTL_SECONDS): Promise<string> {
     const Key = this.bucketKey(key);
-    const getSignedUrl = await loadPresigner();
-    if (!getSignedUrl) return null;
     return getSignedUrl(this.signingClient(), new GetObjectCommand({ Bucket: this.bucket, Key }), { expiresIn: expiresInSeconds });
   }
 
@@ -214,7 +201,10 @@ export class S3ArtifactStore implements ArtifactStore {
     this.presignClient?.destroy();
   }
 
-  /** URLs must be signed for the host the browser will call, which can differ from the in-cluster endpoint. */
+  /**
+   * SigV4 signs the Host header, so a URL must be signed for the host the browser will call (S3_PUBLIC_ENDPOINT,
+   * e.g. http://localhost:9000) rather than the in-cluster endpoint (http://minio:9000): a separate client.
+   */
   private signingClient(): S3Client {
     if (!this.config.publicEndpoint) return this.client;
     this.presignClient ??= new S3Client(clientConfig(this.config, this.config.publicEndpoint));

@@ -1,16 +1,14 @@
 "use client";
 import { FormAlert } from "./form-alert.tsx";
 
-import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { unreachableMessage } from "./api-error.ts";
 
 /**
- * Posts the admin token to /api/login. Without JavaScript the same form posts natively and the route
- * redirects (to "/" or back here with ?error=wrong-token).
+ * Posts the admin token to /api/login, then goes to `next` (the page the request guard sent us from). Without
+ * JavaScript the same form posts natively and the route redirects (to `next` or back here with ?error=wrong-token).
  */
-export function LoginForm({ initialError }: { initialError: string | null }) {
-  const router = useRouter();
+export function LoginForm({ initialError, next = "/" }: { initialError: string | null; next?: string }) {
   const [error, setError] = useState(initialError);
   const [pending, setPending] = useState(false);
 
@@ -22,8 +20,8 @@ export function LoginForm({ initialError }: { initialError: string | null }) {
     try {
       const res = await fetch("/api/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ token }) });
       if (res.ok) {
-        router.push("/");
-        router.refresh();
+        // A full page load, not router.push: links prefetched while signed out cached the redirect to /login.
+        window.location.assign(next);
         return;
       }
       setError(res.status === 401 ? "Wrong token" : `Sign-in failed (${res.status}). Try again.`);
@@ -37,6 +35,7 @@ export function LoginForm({ initialError }: { initialError: string | null }) {
     <form method="post" action="/api/login" onSubmit={onSubmit} className="login">
       <label htmlFor="admin-token">Admin token</label>
       <input id="admin-token" name="token" type="password" autoComplete="current-password" required />
+      <input type="hidden" name="next" value={next} />
       <button type="submit" disabled={pending} aria-busy={pending}>
         Sign in
       </button>

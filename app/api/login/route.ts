@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ADMIN_COOKIE, adminCookieValue, isAuthRequired, isValidAdminToken } from "../../../lib/auth/admin-auth.ts";
+import { safeNextPath } from "../../../lib/auth/safe-next-path.ts";
 import { errorResponse } from "../../../lib/http/route-errors.ts";
 
 export const dynamic = "force-dynamic";
@@ -14,15 +15,17 @@ function isHttps(req: Request): boolean {
 
 /**
  * POST { token } (JSON or a form) -> sets the admin cookie. JSON callers get 200 { ok } / 401 { error, message };
- * a plain form post is redirected (303) to "/" or back to /login?error=wrong-token.
+ * a plain form post is redirected (303) to its `next` field (a path on this site, else "/") or back to
+ * /login?error=wrong-token&next=….
  */
 export async function POST(req: Request) {
   const isForm = (req.headers.get("content-type") ?? "").includes("form");
   try {
     const raw = isForm ? Object.fromEntries(await req.formData()) : await req.json().catch(() => ({}));
     const { token } = bodySchema.parse(raw);
+    const next = safeNextPath((raw as { next?: unknown }).next);
     if (!isAuthRequired() || !isValidAdminToken(token)) {
-      if (isForm) return redirect("/login?error=wrong-token");
+      if (isForm) return redirect(`/login?${new URLSearchParams({ error: "wrong-token", next })}`);
       const message = isAuthRequired() ? "Wrong token" : "No admin token is configured on this server; sign-in is not needed.";
       return Response.json({ error: "UNAUTHORIZED", message }, { status: 401 });
     }
@@ -34,7 +37,7 @@ export async function POST(req: Request) {
       `Max-Age=${MAX_AGE_SECONDS}`,
       ...(isHttps(req) ? ["Secure"] : []),
     ].join("; ");
-    const res = isForm ? redirect("/") : Response.json({ ok: true });
+    const res = isForm ? redirect(next) : Response.json({ ok: true });
     res.headers.append("set-cookie", cookie);
     return res;
   } catch (e) {

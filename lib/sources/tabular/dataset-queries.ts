@@ -1,3 +1,4 @@
+import "server-only";
 import { getDb } from "../../db/client.ts";
 import { storedColumns, type DatasetColumn } from "./dataset-columns.ts";
 import { rawTableName, stagingTableName } from "./tabular-names.ts";

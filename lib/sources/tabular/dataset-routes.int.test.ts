@@ -76,7 +76,7 @@ describe("dataset routes", () => {
     expect(declared.status).toBe(413);
     const undeclared = await uploadRoute(streamed(`${BASE}/uploads?fileName=big.csv`, big));
     expect(undeclared.status).toBe(413);
-    expect(await undeclared.json()).toEqual({ error: "INVALID_INPUT", message: expect.stringMatching(/larger than the upload limit of 0\.01 MB \(CHURNOPS_MAX_UPLOAD_MB\)/) });
+    expect(await undeclared.json()).toEqual({ error: "TOO_LARGE", message: expect.stringMatching(/larger than the upload limit of 0\.01 MB \(CHURNOPS_MAX_UPLOAD_MB\)/) });
   });
 
   it("answers 400 with the fields for bad input, 404 for unknown versions, 401 without the admin token", async () => {

@@ -77,7 +77,7 @@ describe("createDatasetVersionFromUpload", () => {
     const before = await countRows();
     const body = lazyBody(8 * 1024 * 1024);
     const error = await createDatasetVersionFromUpload(body, { name: "Too big", fileName: "big.csv" }).then(() => null, (e: unknown) => e);
-    expect(error).toMatchObject({ status: 413, userMessage: expect.stringMatching(/larger than the upload limit of 1 MB \(CHURNOPS_MAX_UPLOAD_MB\)/) });
+    expect(error).toMatchObject({ code: "TOO_LARGE", status: 413, userMessage: expect.stringMatching(/larger than the upload limit of 1 MB \(CHURNOPS_MAX_UPLOAD_MB\)/) });
     expect(body.readableEnded).toBe(false); // stopped early, not read to the end
     expect(await countRows()).toEqual(before);
     expect(await getArtifactStore().list("datasets/tabular/too_big/")).toEqual([]);

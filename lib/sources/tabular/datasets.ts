@@ -192,9 +192,9 @@ async function versionRow(versionId: string) {
 
 function assertEditable(row: { status: string; version: number; dataset: { name: string } }): void {
   if (row.status === "loaded") {
-    throw new AppError("INVALID_INPUT", `Version ${row.version} of "${row.dataset.name}" is loaded and cannot change. To fix: upload the file again to make a new version.`, 409);
+    throw new AppError("CONFLICT", `Version ${row.version} of "${row.dataset.name}" is loaded and cannot change. To fix: upload the file again to make a new version.`, 409);
   }
-  if (row.status === "uploading") throw new AppError("INVALID_INPUT", `Version ${row.version} of "${row.dataset.name}" is still uploading. Try again when the upload has finished.`, 409);
+  if (row.status === "uploading") throw new AppError("CONFLICT", `Version ${row.version} of "${row.dataset.name}" is still uploading. Try again when the upload has finished.`, 409);
 }
 
 /** Adds (or replaces) the data-descriptions CSV of a version that is not loaded yet. */

@@ -33,10 +33,10 @@ export async function getVersionForLoad(versionId: string): Promise<VersionForLo
   if (!row) throw new AppError("NOT_FOUND", `Dataset version ${versionId} does not exist.`, 404);
   const v = { ...row, slug: row.dataset.slug, name: row.dataset.name, bytes: Number(row.bytes), columns: storedColumns(row.columns) };
   if (row.status === "draft" || row.status === "uploading") {
-    throw new AppError("INVALID_INPUT", `Version ${row.version} of "${v.name}" is not confirmed yet. To fix: confirm its id column, target and column types (on /data/upload, or POST /api/datasets/versions/${row.id}/confirm), then load it.`, 409);
+    throw new AppError("CONFLICT", `Version ${row.version} of "${v.name}" is not confirmed yet. To fix: confirm its id column, target and column types (on /data/upload, or POST /api/datasets/versions/${row.id}/confirm), then load it.`, 409);
   }
   if (!v.columns.some((c) => c.role === "target") || !v.columns.some((c) => c.role === "id")) {
-    throw new AppError("INVALID_INPUT", `Version ${row.version} of "${v.name}" has no confirmed id and target columns. To fix: confirm it again.`, 409);
+    throw new AppError("CONFLICT", `Version ${row.version} of "${v.name}" has no confirmed id and target columns. To fix: confirm it again.`, 409);
   }
   return v;
 }
@@ -76,7 +76,7 @@ export async function loadTabularRaw(v: VersionForLoad, opts: ReplaceOptions = {
   const [loaded] = await replaceTablesFromCsv([file], opts);
   if (v.sha256 && loaded.sha256 !== v.sha256) {
     // Versions are immutable: a stored file that no longer matches its upload is not loaded further.
-    throw new AppError("INVALID_INPUT", `The stored file of version ${v.version} of "${v.name}" changed since it was uploaded (sha256 ${v.sha256.slice(0, 12)}…, now ${loaded.sha256.slice(0, 12)}…). To fix: upload the file again as a new version.`, 409);
+    throw new AppError("CONFLICT", `The stored file of version ${v.version} of "${v.name}" changed since it was uploaded (sha256 ${v.sha256.slice(0, 12)}…, now ${loaded.sha256.slice(0, 12)}…). To fix: upload the file again as a new version.`, 409);
   }
   return loaded;
 }

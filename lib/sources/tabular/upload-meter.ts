@@ -10,7 +10,7 @@ export function formatMb(bytes: number): string {
 /** The 413 every over-limit upload ends with (route, CLI and watchdog alike). */
 export function uploadTooLargeError(maxBytes: number): AppError {
   return new AppError(
-    "INVALID_INPUT",
+    "TOO_LARGE",
     `The file is larger than the upload limit of ${formatMb(maxBytes)} MB (CHURNOPS_MAX_UPLOAD_MB). Nothing was stored. To fix: upload a smaller file, or raise CHURNOPS_MAX_UPLOAD_MB on the server.`,
     413,
   );
