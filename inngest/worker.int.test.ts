@@ -64,8 +64,9 @@ describe("churnops worker", () => {
     const url = await worker.url;
     expect(await (await fetch(url.replace("/api/inngest", "/health"))).json()).toMatchObject({ ok: true });
     const params = elearningSampleParams.parse({ users: 60, days: 35, seed: 5 });
-    const runId = await createRun({ pipelineId: "elearning-sample", params, trigger: "manual", executor: "inngest", concurrencyKey: "raw.elearning", steps: elearningSample.steps });
-    const { body, ran } = await drive(url, "churnops-pipeline-elearning-sample", { name: pipelineRequestedEvent("elearning-sample").name, data: { runId, params, concurrencyKey: "raw.elearning" } });
+    const key = `raw.elearning:${crypto.randomUUID()}`; // its own key: a run another file left active cannot block it
+    const runId = await createRun({ pipelineId: "elearning-sample", params, trigger: "manual", executor: "inngest", concurrencyKey: key, steps: elearningSample.steps });
+    const { body, ran } = await drive(url, "churnops-pipeline-elearning-sample", { name: pipelineRequestedEvent("elearning-sample").name, data: { runId, params, concurrencyKey: key } });
     expect(body).toMatchObject({ runId });
     expect(ran).toEqual(["churnops-start-run", "generate-csvs", "load-raw-tables", "validate-raw", "build-staging", "churnops-finish-run"]);
     const run = await getRunDetail(runId);

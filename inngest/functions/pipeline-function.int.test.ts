@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { InngestTestEngine } from "@inngest/test";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { query } from "../../lib/db/sql.ts";
 import { pipelineRequestedEvent } from "../../lib/events/event-catalog.ts";
 import { elearningIngest, elearningSample } from "../../lib/pipelines/elearning-sample.ts";
@@ -25,9 +25,14 @@ const stepIdsOf = (ctx: { step: { run: unknown } }) => (ctx.step.run as { mock: 
 const configOf = (fn: unknown) =>
   (fn as { getConfig(o: object): { triggers: unknown; concurrency: unknown }[] }).getConfig({ baseUrl: new URL("http://127.0.0.1:3000/api/inngest"), appPrefix: "churnops" })[0];
 
+// Each test's runs get their own concurrency key (the claim reads the run row's key), so a run another test file
+// left active can never make these wait.
+let key = "";
+beforeEach(() => void (key = `raw.elearning:${crypto.randomUUID()}`));
+
 async function queuedRun(pipelineId = "elearning-sample", runParams: object = params): Promise<string> {
   const steps = pipelineId === "elearning-sample" ? elearningSample.steps : elearningIngest.steps;
-  return createRun({ pipelineId, params: runParams as never, trigger: "manual", executor: "inngest", concurrencyKey: "raw.elearning", steps });
+  return createRun({ pipelineId, params: runParams as never, trigger: "manual", executor: "inngest", concurrencyKey: key, steps });
 }
 
 describe("pipeline-elearning-sample (Inngest function)", () => {
@@ -41,7 +46,7 @@ describe("pipeline-elearning-sample (Inngest function)", () => {
 
   it("runs the steps in order through step.run, validating each output, and writes the run, steps and raw rows", async () => {
     const runId = await queuedRun();
-    const { result, state, ctx } = await engine().execute({ events: [requested("elearning-sample", { runId, params, concurrencyKey: "raw.elearning" })] });
+    const { result, state, ctx } = await engine().execute({ events: [requested("elearning-sample", { runId, params, concurrencyKey: key })] });
     expect(stepIdsOf(ctx)).toEqual(["churnops-start-run", "generate-csvs", "load-raw-tables", "validate-raw", "build-staging", "churnops-finish-run"]);
     await expect(state[sid("generate-csvs")]).resolves.toMatchObject({ output: { events: generateElearning(params).stats.events }, emitted: [] });
     expect(result).toMatchObject({ runId });
@@ -55,7 +60,7 @@ describe("pipeline-elearning-sample (Inngest function)", () => {
   it("fails a step whose output breaks its schema, naming the field", async () => {
     const runId = await queuedRun();
     const { error } = await engine().execute({
-      events: [requested("elearning-sample", { runId, params, concurrencyKey: "raw.elearning" })],
+      events: [requested("elearning-sample", { runId, params, concurrencyKey: key })],
       steps: [{ id: "generate-csvs", handler: () => ({ output: { usersKey: "x/users.csv", eventsKey: 7 }, emitted: [] }) }],
     });
     // The memoised (mocked) result is read back through the schema by the next step.
@@ -67,7 +72,7 @@ describe("pipeline-elearning-sample (Inngest function)", () => {
     // @inngest/test runs one attempt (no retries): the step fails, the run stays running until retries run out.
     const runId = await queuedRun();
     const { error } = await engine().execute({
-      events: [requested("elearning-sample", { runId, params, concurrencyKey: "raw.elearning" })],
+      events: [requested("elearning-sample", { runId, params, concurrencyKey: key })],
       steps: [{ id: "generate-csvs", handler: () => ({ output: { usersKey: "missing/users.csv", eventsKey: "missing/events.csv", users: 1, events: 1, churnedUsers: 0, bytes: 1 }, emitted: [] }) }],
     });
     expect(String((error as Error)?.message ?? error)).toContain("artifact(s) not found");
@@ -80,7 +85,7 @@ describe("pipeline-elearning-sample (Inngest function)", () => {
   it("marks a run cancelled before its first step when a cancel was requested, without retrying", async () => {
     const runId = await queuedRun();
     await query("UPDATE ops.pipeline_runs SET cancel_requested_at = now() WHERE id = $1", [runId]);
-    const { error, ctx } = await engine().execute({ events: [requested("elearning-sample", { runId, params, concurrencyKey: "raw.elearning" })] });
+    const { error, ctx } = await engine().execute({ events: [requested("elearning-sample", { runId, params, concurrencyKey: key })] });
     expect((error as Error)?.name).toBe("NonRetriableError");
     expect(stepIdsOf(ctx)).toEqual(["churnops-start-run", "churnops-fail-run"]);
     const run = await getRunDetail(runId);
@@ -95,12 +100,12 @@ describe("pipeline-elearning-sample (Inngest function)", () => {
     let secondSteps: string[] = [];
     // While the first function is inside its generate step (holding raw.elearning), the second function executes.
     const { result } = await engine().execute({
-      events: [requested("elearning-sample", { runId: first, params, concurrencyKey: "raw.elearning" })],
+      events: [requested("elearning-sample", { runId: first, params, concurrencyKey: key })],
       steps: [{
         id: "generate-csvs",
         handler: async () => {
           const t = new InngestTestEngine({ function: createPipelineFunction(elearningIngest, noSleep) });
-          const out = await t.execute({ events: [requested("elearning-ingest", { runId: second, concurrencyKey: "raw.elearning" })] });
+          const out = await t.execute({ events: [requested("elearning-ingest", { runId: second, concurrencyKey: key })] });
           secondResult = out.result;
           secondSteps = stepIdsOf(out.ctx);
           const data = generateElearning(params);
@@ -133,7 +138,7 @@ describe("pipeline-elearning-sample (Inngest function)", () => {
     await query(`CREATE TRIGGER test_refuse_claim BEFORE UPDATE ON ops.pipeline_runs FOR EACH ROW EXECUTE FUNCTION ops.test_refuse_claim()`);
     try {
       const t = new InngestTestEngine({ function: createPipelineFunction(elearningSample, noSleep) });
-      const { ctx, result } = await t.execute({ events: [requested("elearning-sample", { runId, params, concurrencyKey: "raw.elearning" })] });
+      const { ctx, result } = await t.execute({ events: [requested("elearning-sample", { runId, params, concurrencyKey: key })] });
       expect(stepIdsOf(ctx).filter((s) => s.startsWith("churnops-claim-"))).toHaveLength(noSleep.startRetry.attempts);
       expect(result).toMatchObject({ runId, skipped: true });
     } finally {
