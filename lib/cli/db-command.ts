@@ -11,7 +11,7 @@ export const dbCommand: Command = {
   async run([sub]) {
     if (sub === "daemon") {
       if (getEnv().DATABASE_URL) throw new AppError("INVALID_INPUT", "db daemon serves the embedded database, and DATABASE_URL is set: there is nothing to serve.");
-      await runEmbeddedDaemon(pgliteDir(), getEnv().CHURNOPS_DAEMON_IDLE_MIN * 60_000);
+      await runEmbeddedDaemon(pgliteDir(), getEnv().CHURNOPS_DAEMON_IDLE_MIN * 60_000, getEnv().CHURNOPS_EMBEDDED_SLOW_MS);
       return 0;
     }
     if (sub === "stop") {

@@ -41,7 +41,7 @@ export async function resolveDatabase(): Promise<DatabaseTarget> {
     const started = await startEmbeddedDaemon(dir, daemonCommand, path.join(churnopsHome(), "logs", "embedded-db.log"));
     return { url: embeddedUrl(started.socketDir!), daemon: started.kind === "daemon" };
   }
-  ownServer = await startEmbeddedServer(dir);
+  ownServer = await startEmbeddedServer(dir, { slowMs: env.CHURNOPS_EMBEDDED_SLOW_MS });
   return { url: ownServer.url, ownedServer: ownServer };
 }
 

@@ -58,8 +58,8 @@ export async function startEmbeddedDaemon(dataDir: string, command: readonly str
  * The daemon's body: owns and serves the folder until `idleMs` pass with no client connected, or a signal.
  * Resolves when it has stopped.
  */
-export async function runEmbeddedDaemon(dataDir: string, idleMs: number): Promise<void> {
-  const server = await startEmbeddedServer(dataDir, { kind: "daemon" });
+export async function runEmbeddedDaemon(dataDir: string, idleMs: number, slowMs?: number): Promise<void> {
+  const server = await startEmbeddedServer(dataDir, { kind: "daemon", slowMs });
   process.stdout.write(`${new Date().toISOString()} pid ${process.pid} serves ${dataDir} (socket in ${server.socketDir}); exits after ${idleMs / 60_000} idle minute(s)\n`);
   await new Promise<void>((resolve) => {
     let idleSince = Date.now();

@@ -40,6 +40,8 @@ function socketDirFor(dataDir: string): string {
 
 export interface StartOptions {
   kind?: EmbeddedLock["kind"];
+  /** Log every statement that holds the database at least this many ms (CHURNOPS_EMBEDDED_SLOW_MS). */
+  slowMs?: number;
 }
 
 /**
@@ -79,7 +81,9 @@ export async function startEmbeddedServer(dataDir: string, opts: StartOptions = 
     fs.rmSync(socketPath, { force: true }); // left by a killed owner (we hold the lock, so it is nobody's)
     const socketServer = new PGLiteSocketServer({ db: pglite, path: socketPath, maxConnections: MAX_CONNECTIONS });
     server = socketServer;
-    fixQueryInterleaving(socketServer);
+    // One statement holds PGlite's single session and every connection waits: log the long ones when asked.
+    const onSlow = opts.slowMs ? (ms: number, sql: string) => process.stderr.write(`embedded db: ${Math.round(ms)} ms held by: ${sql.replace(/\s+/g, " ").slice(0, 200)}\n`) : undefined;
+    fixQueryInterleaving(socketServer, { onSlow, slowMs: opts.slowMs });
     await socketServer.start();
     fs.chmodSync(socketPath, 0o600); // belt and braces: the folder's 0700 already keeps others out
     writeLock(dataDir, { pid: process.pid, kind, socketDir, startedAt });

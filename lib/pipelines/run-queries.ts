@@ -108,16 +108,15 @@ export async function getRunDetail(runId: string): Promise<RunDetail | null> {
   };
 }
 
-/** The newest run of each pipeline. */
+/** The newest run of each pipeline: one query per page view of /, not one per pipeline. */
 export async function lastRunByPipeline(pipelineIds: readonly string[]): Promise<Record<string, RunSummary | undefined>> {
-  const { prisma } = await getDb();
-  const entries = await Promise.all(
-    pipelineIds.map(async (id) => {
-      const row = await prisma.pipelineRun.findFirst({ where: { pipelineId: id }, orderBy: { createdAt: "desc" }, select: summarySelect });
-      return [id, row ? toSummary(row) : undefined] as const;
-    }),
+  const { pool } = await getPool();
+  const { rows } = await pool.query<RunRow>(
+    `SELECT DISTINCT ON (pipeline_id) ${SUMMARY_COLUMNS} FROM ops.pipeline_runs WHERE pipeline_id = ANY($1::text[]) ORDER BY pipeline_id, created_at DESC, id`,
+    [pipelineIds],
   );
-  return Object.fromEntries(entries);
+  const byId = new Map(rows.map((r) => [r.pipelineId, toSummary(r)]));
+  return Object.fromEntries(pipelineIds.map((id) => [id, byId.get(id)]));
 }
 
 export const TERMINAL_STATUSES: readonly RunStatus[] = ["succeeded", "failed", "cancelled"];
