@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "./client.ts";
 import { createSideTable, dropOrphanSideTables, lineRanges, swapInTable } from "./side-table.ts";
 
-const T = "staging.side_table_test";
+const T = "raw.side_table_test";
 const indexNames = async () => {
   const { pool } = await getDb();
-  const { rows } = await pool.query<{ name: string }>(`SELECT indexname AS name FROM pg_indexes WHERE schemaname = 'staging' AND tablename = 'side_table_test' ORDER BY 1`);
+  const { rows } = await pool.query<{ name: string }>(`SELECT indexname AS name FROM pg_indexes WHERE schemaname = 'raw' AND tablename = 'side_table_test' ORDER BY 1`);
   return rows.map((r) => r.name);
 };
 
@@ -43,6 +43,23 @@ describe("swapInTable", () => {
     await expect(pool.query(`INSERT INTO ${T} VALUES ('00000000-0000-0000-0000-000000000002', 1, 'dup')`)).rejects.toThrow(/side_table_test_pkey/);
   });
 
+  it("moves a side table from another schema into the target's (loads stage raw rows in staging)", async () => {
+    const { pool } = await getDb();
+    await pool.query(`CREATE TABLE staging._load_side_table_test (LIKE ${T} INCLUDING ALL)`);
+    await pool.query(`INSERT INTO staging._load_side_table_test SELECT '00000000-0000-0000-0000-000000000002', g, 'new' FROM generate_series(1, 7) g`);
+    const client = await pool.connect();
+    try {
+      await client.query("BEGIN");
+      await swapInTable(client, T, "staging._load_side_table_test");
+      await client.query("COMMIT");
+    } finally {
+      client.release();
+    }
+    expect((await pool.query(`SELECT count(*)::int AS n FROM ${T}`)).rows[0].n).toBe(7);
+    expect(await indexNames()).toEqual(["side_table_test_pkey", "side_table_test_v_idx"]);
+    expect((await pool.query(`SELECT to_regclass('staging._load_side_table_test') AS t`)).rows[0].t).toBeNull();
+  });
+
   it("leaves the target as it was when the transaction rolls back", async () => {
     const { pool } = await getDb();
     const client = await pool.connect();
@@ -69,7 +86,7 @@ describe("swapInTable", () => {
       { fileId: "00000000-0000-0000-0000-000000000002", from: 7, to: 7 },
     ]);
     await pool.query(`CREATE TABLE staging._build_999999999_dead (x int)`);
-    const mine = await createSideTable(pool, T);
+    const mine = await createSideTable(pool, "staging.wallet_buyers");
     await dropOrphanSideTables(pool, "staging");
     const { rows } = await pool.query<{ name: string }>(`SELECT tablename AS name FROM pg_tables WHERE schemaname = 'staging' AND tablename LIKE '\\_build\\_%'`);
     expect(rows.map((r) => r.name)).toEqual([mine.split(".")[1]]);

@@ -7,8 +7,11 @@ import { ident, type Queryable } from "./sql.ts";
 // progress writes, cancel) waits for it, so a run rebuilds a big table as many short statements into a side table
 // and swaps it in with a short transaction: readers see the old table or the new one, never a half-built one.
 
-/** Rows per chunk: an insert-select of this many raw rows with index upkeep took ~0.1-0.3 s on PGlite here. */
-export const CHUNK_ROWS = 20_000;
+/**
+ * Rows per chunk: an insert-select of this many raw rows with index upkeep held PGlite ~0.2 s on an idle machine
+ * and up to 2.2 s at 20k rows with a load average of 25 (bench ui-under-load), so keep chunks small.
+ */
+export const CHUNK_ROWS = 10_000;
 
 const SIDE_PREFIX = "_build_";
 
@@ -41,8 +44,15 @@ export interface LineRange {
  * about `rows` lines each, so every chunk is an index range scan.
  */
 export async function lineRanges(client: Queryable, rawTable: string, rows = CHUNK_ROWS): Promise<LineRange[]> {
+  // A loose index scan over the (file_id, source_line) key: a GROUP BY read all 480k rows (1.7 s held, under load).
+  const t = ident(rawTable);
   const { rows: files } = await client.query<{ file_id: string; lo: number; hi: number }>(
-    `SELECT file_id, min(source_line) AS lo, max(source_line) AS hi FROM ${ident(rawTable)} GROUP BY file_id ORDER BY file_id`);
+    `WITH RECURSIVE f AS (
+       (SELECT file_id FROM ${t} ORDER BY file_id LIMIT 1)
+       UNION ALL
+       SELECT (SELECT n.file_id FROM ${t} n WHERE n.file_id > f.file_id ORDER BY n.file_id LIMIT 1) FROM f WHERE f.file_id IS NOT NULL)
+     SELECT f.file_id, (SELECT min(source_line) FROM ${t} WHERE file_id = f.file_id) AS lo, (SELECT max(source_line) FROM ${t} WHERE file_id = f.file_id) AS hi
+       FROM f WHERE f.file_id IS NOT NULL ORDER BY f.file_id`);
   const ranges: LineRange[] = [];
   for (const f of files) {
     for (let from = f.lo; from <= f.hi; from += rows) ranges.push({ fileId: f.file_id, from, to: Math.min(f.hi, from + rows - 1) });
@@ -64,17 +74,19 @@ async function indexesOf(client: Queryable, schema: string, table: string): Prom
 const shape = (def: string) => def.replace(/^CREATE (UNIQUE )?INDEX \S+ ON \S+/, "CREATE $1INDEX ON");
 
 /**
- * Replaces `target` by `side` inside the caller's transaction: drops the target and gives the side table and its
+ * Replaces `target` by `side` (in any schema) inside the caller's transaction: drops the target and gives the side table and its
  * indexes (primary key included) the target's names, so later migrations find what Prisma created. Short: catalog
  * changes only. Fails (and the caller's transaction rolls back) if something depends on the target, e.g. a view.
  */
 export async function swapInTable(client: pg.ClientBase, target: string, side: string): Promise<void> {
   const [schema, table] = target.split(".");
-  const sideName = side.split(".")[1];
+  const [sideSchema, sideName] = side.split(".");
   const old = await indexesOf(client, schema, table);
-  const fresh = await indexesOf(client, schema, sideName);
+  const fresh = await indexesOf(client, sideSchema, sideName);
   await client.query(`DROP TABLE IF EXISTS ${ident(target)}`);
-  await client.query(`ALTER TABLE ${ident(side)} RENAME TO ${ident(table)}`);
+  // Loads stage raw.* rows in the staging schema; the table (and its indexes) moves to the target's schema.
+  if (sideSchema !== schema) await client.query(`ALTER TABLE ${ident(side)} SET SCHEMA ${ident(schema)}`);
+  await client.query(`ALTER TABLE ${ident(`${schema}.${sideName}`)} RENAME TO ${ident(table)}`);
   const unused = [...old];
   for (const idx of fresh) {
     const match = unused.findIndex((o) => shape(o.def) === shape(idx.def));

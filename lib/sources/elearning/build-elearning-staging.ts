@@ -36,7 +36,6 @@ export async function buildElearningStaging(dqRunIds: readonly string[]): Promis
       for (const r of await lineRanges(client, `raw.${table}`)) {
         rows += (await client.query(`INSERT INTO ${side} ${validRows(table, true)}`, [dqRunIds, r.fileId, r.from, r.to])).rowCount ?? 0;
       }
-      await client.query(`ANALYZE ${side}`);
       counts.push(rows);
     }
     await client.query("BEGIN");

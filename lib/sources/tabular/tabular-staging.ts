@@ -143,7 +143,6 @@ export async function buildTabularStaging(v: { slug: string; version: number; co
     await create(client, side);
     let rows = 0;
     for (const range of await lineRanges(client, raw)) rows += (await client.query(insert(side, range))).rowCount ?? 0;
-    await client.query(`ANALYZE ${ident(side)}`);
     await client.query("BEGIN");
     try {
       await swapInTable(client, table, side);

@@ -180,11 +180,9 @@ export async function buildWalletStaging(dqRunIds: readonly string[]): Promise<W
     for (const r of await lineRanges(client, WALLET_PAYMENTS.table)) {
       payments += (await client.query(insertPayments(sidePayments, true), [dqRunIds, r.fileId, r.from, r.to])).rowCount ?? 0;
     }
-    await client.query(`ANALYZE ${sidePayments}`);
     const sideBuyers = await createSideTable(client, "staging.wallet_buyers");
     sides.push(sideBuyers);
     const buyers = (await client.query(insertBuyers(sideBuyers, sidePayments), [dqRunIds])).rowCount ?? 0;
-    await client.query(`ANALYZE ${sideBuyers}`);
     await client.query("BEGIN");
     try {
       await swapInTable(client, "staging.wallet_payments", sidePayments);
