@@ -11,7 +11,10 @@ const schema = z.object({
   DATABASE_URL: z.string().url().optional(),
   CHURNOPS_HOME: z.string().default(".churnops"),
   CHURNOPS_PGLITE_DIR: z.string().optional(),
-  CHURNOPS_PGLITE_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  // Minutes the CLI's embedded-database daemon waits with no client before it exits (fractions allowed).
+  CHURNOPS_DAEMON_IDLE_MIN: z.coerce.number().positive("CHURNOPS_DAEMON_IDLE_MIN must be a positive number of minutes").default(10),
+  // Diagnostics: log each statement that holds the embedded database at least this many ms (unset: off).
+  CHURNOPS_EMBEDDED_SLOW_MS: z.coerce.number().int().positive().optional(),
   CHURNOPS_ARTIFACTS_DIR: z.string().optional(),
   CHURNOPS_ADMIN_TOKEN: z.string().min(12, "CHURNOPS_ADMIN_TOKEN must be at least 12 characters").optional(),
   CHURNOPS_SCHEDULER: booleanish.default(true),

@@ -2,7 +2,6 @@ import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import type { ParseArgsConfig } from "node:util";
 import { closeDb, getDb } from "../db/client.ts";
 import { stopOwnedEmbeddedServer } from "../db/database-url.ts";
 import { ensureSchemaReady, migrateDatabase } from "../db/prepare-database.ts";
@@ -11,7 +10,6 @@ import { AppError } from "../errors.ts";
 import { inngestEndpointPolicy } from "../security/inngest-endpoint-policy.ts";
 import { recoverStaleRuns } from "../pipelines/recover-stale-runs.ts";
 import { pipelines } from "../pipelines/catalog.ts";
-import { listRuns } from "../pipelines/run-queries.ts";
 import { cancelRun, startRun } from "../pipelines/start-run.ts";
 import { putArtifact } from "../storage/artifact-records.ts";
 import { uploadArtifactKey, uploadArtifactPrefix } from "../storage/run-artifact-key.ts";
@@ -20,15 +18,11 @@ import { INGEST_TABLE_OPTIONS, ingestTableCommand } from "../sources/tabular/ing
 import { WATCH_OPTIONS, watchCommand } from "../watchdog/watch-cli.ts";
 import { findWalletFiles, storeWalletDir } from "../sources/wallet/load-wallet.ts";
 import { nextRunOf } from "../pipelines/schedules.ts";
+import { out, type Command } from "./command.ts";
+import { dbCommand } from "./db-command.ts";
+import { runsCommand } from "./runs-command.ts";
 
-export interface Command {
-  options: NonNullable<ParseArgsConfig["options"]>;
-  /** serve keeps its database open until the dashboard exits */
-  keepsRunning?: boolean;
-  run(positionals: string[], values: Record<string, unknown>): Promise<number>;
-}
-
-const out = (s: string) => process.stdout.write(s.endsWith("\n") ? s : `${s}\n`);
+export type { Command };
 
 async function ready(): Promise<void> {
   await ensureSchemaReady();
@@ -64,16 +58,7 @@ async function storeUpload(file: string, key: string): Promise<string> {
 }
 
 export const commands: Record<string, Command> = {
-  db: {
-    options: {},
-    async run([sub]) {
-      if (sub !== "migrate") throw new AppError("INVALID_INPUT", "usage: churnops db migrate");
-      const result = await migrateDatabase();
-      const { engine } = await getDb();
-      out(`${engine}: applied ${result.applied.length} migration(s)${result.applied.length ? `: ${result.applied.join(", ")}` : ""}; ${result.alreadyApplied} already applied`);
-      return 0;
-    },
-  },
+  db: dbCommand,
   run: {
     options: { param: { type: "string", multiple: true, short: "p" }, json: { type: "boolean" } },
     async run([pipelineId], values) {
@@ -81,18 +66,7 @@ export const commands: Record<string, Command> = {
       return runAndWait(pipelineId, parseParamFlags(values.param), Boolean(values.json));
     },
   },
-  runs: {
-    options: { limit: { type: "string" }, json: { type: "boolean" } },
-    async run(_p, values) {
-      await ready();
-      const { runs } = await listRuns({ pageSize: Number(values.limit ?? 20) });
-      if (values.json) return out(JSON.stringify(runs, null, 2)), 0;
-      for (const r of runs) {
-        out(`${r.id}  ${r.pipelineId.padEnd(18)} ${r.status.padEnd(9)} ${r.trigger.padEnd(8)} ${r.createdAt}${r.errorMessage ? `  ${r.errorMessage.slice(0, 80)}` : ""}`);
-      }
-      return 0;
-    },
-  },
+  runs: runsCommand,
   cancel: {
     options: {},
     async run([runId]) {

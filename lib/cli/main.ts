@@ -1,13 +1,14 @@
 import { parseArgs } from "node:util";
 import { closeDb } from "../db/client.ts";
-import { stopOwnedEmbeddedServer } from "../db/database-url.ts";
+import { stopOwnedEmbeddedServer, useEmbeddedDaemon } from "../db/database-url.ts";
 import { errorMessage } from "../errors.ts";
-import { commands } from "./commands.ts";
+import type { Command } from "./command.ts";
 
 export const USAGE = `churnops — churn-prediction MLOps platform
 
 Usage:
   churnops db migrate                         apply pending migrations
+  churnops db stop                            stop the embedded database daemon now (it also exits when idle)
   churnops run <pipeline> [--param k=v ...] [--json]
                                               run a pipeline and wait for it (exit 0 ok, 1 failed, 2 data gate)
   churnops runs [--limit N] [--json]          list recent runs
@@ -28,13 +29,35 @@ Usage:
   churnops worker [--host H] [--port P]       serve the pipelines as Inngest functions (production workers)
 `;
 
-export async function main(argv: string[]): Promise<number> {
+// Commands that answer quickly load only their own module; the rest loads every pipeline, storage and Inngest
+// (seconds of imports on a busy machine).
+const lightCommands: Record<string, () => Promise<Command>> = {
+  runs: async () => (await import("./runs-command.ts")).runsCommand,
+  db: async () => (await import("./db-command.ts")).dbCommand,
+};
+
+async function loadCommand(name: string | undefined): Promise<Command | undefined> {
+  if (!name) return undefined;
+  if (lightCommands[name]) return lightCommands[name]();
+  const { commands } = await import("./commands.ts");
+  return Object.hasOwn(commands, name) ? commands[name] : undefined;
+}
+
+export interface MainOptions {
+  /** Path of bin/churnops.mjs: set when running as the CLI, which may then start the embedded database daemon. */
+  bin?: string;
+}
+
+export async function main(argv: string[], opts: MainOptions = {}): Promise<number> {
   const [name, ...rest] = argv;
-  const command = name ? commands[name] : undefined;
+  const command = await loadCommand(name);
   if (!command) {
     process.stdout.write(USAGE);
     return name && !["help", "--help", "-h"].includes(name) ? 64 : 0;
   }
+  // A short command that finds the embedded folder unserved starts the idle-exiting daemon rather than paying a
+  // PGlite cold start itself; serve owns the folder in its own process (or shares a running daemon).
+  if (!command.keepsRunning && opts.bin) useEmbeddedDaemon([process.execPath, opts.bin, "db", "daemon"]);
   try {
     const { values, positionals } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
     return await command.run(positionals, values as Record<string, unknown>);

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -19,12 +20,42 @@ describe("startEmbeddedServer", () => {
   });
 
   it("records this process as the folder's owner and refuses a second owner", async () => {
-    expect(readLock(dir)).toMatchObject({ pid: process.pid, port: server.port });
+    expect(readLock(dir)).toMatchObject({ pid: process.pid, socketDir: server.socketDir });
     // A second server on the same folder would silently diverge (ARCHITECTURE §4); the lock must stop it.
-    const fakeOwner = { pid: process.ppid, port: 1, startedAt: "" };
+    const fakeOwner = { pid: process.ppid, socketDir: "/nonexistent", startedAt: "" };
     fs.writeFileSync(path.join(dir, "churnops-owner.json"), JSON.stringify(fakeOwner));
     await expect(startEmbeddedServer(dir)).rejects.toThrow(/already served by pid/);
-    fs.writeFileSync(path.join(dir, "churnops-owner.json"), JSON.stringify({ pid: process.pid, port: server.port, startedAt: "" }));
+    fs.writeFileSync(path.join(dir, "churnops-owner.json"), JSON.stringify({ pid: process.pid, socketDir: server.socketDir, startedAt: "" }));
+  });
+
+  it("serves only a Unix socket inside the data folder, which only this OS user may enter", async () => {
+    // pglite-socket checks no password: on its old loopback TCP port every local account could read every row.
+    expect(server.socketDir).toBe(dir);
+    expect(fs.statSync(dir).mode & 0o777).toBe(0o700);
+    expect(fs.statSync(path.join(dir, ".s.PGSQL.5432")).isSocket()).toBe(true);
+    expect(new URL(server.url).searchParams.get("host")).toBe(dir);
+    expect(readLock(dir)).not.toHaveProperty("port");
+    const c = new pg.Client({ connectionString: server.url });
+    await c.connect();
+    expect((await c.query("SELECT 41 + 1 AS x")).rows[0].x).toBe(42);
+    await c.end();
+  });
+
+  it("refuses a connection aimed at another directory", async () => {
+    const other = fs.mkdtempSync(path.join(os.tmpdir(), "churnops-other-"));
+    try {
+      const c = new pg.Client({ host: other, port: 5432, user: "postgres", database: "postgres" });
+      await expect(c.connect()).rejects.toThrow(/ENOENT|ECONNREFUSED/);
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
+  });
+
+  it.runIf(process.getuid?.() === 0)("refuses another OS user", () => {
+    // Run as root here, so try what an attacker's account would: connect as uid/gid 65534 (nobody).
+    const probe = `require("net").connect(${JSON.stringify(path.join(dir, ".s.PGSQL.5432"))}).on("connect", () => { console.log("CONNECTED"); process.exit(0); }).on("error", (e) => { console.log(e.code); process.exit(0); })`;
+    const r = spawnSync(process.execPath, ["-e", probe], { uid: 65534, gid: 65534, cwd: "/", encoding: "utf8" });
+    expect(r.stdout.trim()).toBe("EACCES");
   });
 
   it("keeps concurrent parameterised queries of many connections apart", async () => {

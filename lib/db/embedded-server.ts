@@ -1,11 +1,15 @@
 import fs from "node:fs";
-import net from "node:net";
-import { liveOwner, removeLock, writeLock } from "./embedded-lock.ts";
+import os from "node:os";
+import path from "node:path";
+import { liveOwner, removeLock, writeLock, type EmbeddedLock } from "./embedded-lock.ts";
 import { fixQueryInterleaving } from "./pglite-socket-queue-fix.ts";
 
 export interface EmbeddedServer {
   url: string;
-  port: number;
+  /** Folder holding the Unix socket `.s.PGSQL.5432` (the data folder itself unless its path is too long). */
+  socketDir: string;
+  /** Open client connections right now (the daemon's idle clock watches it). */
+  connections(): number;
   stop(): Promise<void>;
 }
 
@@ -13,52 +17,89 @@ export interface EmbeddedServer {
 // pipeline workers shares this server, so leave generous room.
 const MAX_CONNECTIONS = 64;
 
-export function embeddedUrl(port: number): string {
-  return `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+/** libpq and pg name a server's socket `<host dir>/.s.PGSQL.<port>`; 5432 is their default port. */
+export const SOCKET_PORT = 5432;
+const SOCKET_NAME = `.s.PGSQL.${SOCKET_PORT}`;
+// sun_path holds 108 bytes on Linux (104 on macOS) including the NUL; stay under both.
+const MAX_SOCKET_PATH = 100;
+
+/**
+ * The connection URL of an embedded server: pg, @prisma/adapter-pg and psql read `host=<dir>` as "the Unix socket
+ * in dir". pglite-socket checks no password, so the socket is the only door: it lives in a 0700 folder, which
+ * only this OS user can enter (pglite-socket on TCP let every local account read every row).
+ */
+export function embeddedUrl(socketDir: string): string {
+  return `postgresql://postgres@localhost/postgres?host=${encodeURIComponent(socketDir)}`;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.unref();
-    srv.on("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
+/** Where the socket goes: in the data folder, or a private temp folder when that path would not fit in sun_path. */
+function socketDirFor(dataDir: string): string {
+  if (Buffer.byteLength(path.join(dataDir, SOCKET_NAME)) <= MAX_SOCKET_PATH) return dataDir;
+  return fs.mkdtempSync(path.join(os.tmpdir(), "churnops-pg-")); // mkdtemp creates it 0700
+}
+
+export interface StartOptions {
+  kind?: EmbeddedLock["kind"];
+  /** Log every statement that holds the database at least this many ms (CHURNOPS_EMBEDDED_SLOW_MS). */
+  slowMs?: number;
 }
 
 /**
- * Opens the PGlite data folder and serves it over the Postgres wire protocol on 127.0.0.1, so every process talks
- * to it with `pg` exactly as to a real server. The caller becomes the folder's owner until stop().
+ * Opens the PGlite data folder and serves it over the Postgres wire protocol on a Unix socket in a 0700 folder,
+ * so every process of this user talks to it with `pg` exactly as to a real server, and no other user can. The
+ * caller becomes the folder's owner until stop(); it claims the folder before opening it.
  */
-export async function startEmbeddedServer(dataDir: string, requestedPort = 0): Promise<EmbeddedServer> {
+export async function startEmbeddedServer(dataDir: string, opts: StartOptions = {}): Promise<EmbeddedServer> {
+  const kind = opts.kind ?? "process";
+  const startedAt = new Date().toISOString();
   const owner = liveOwner(dataDir);
   if (owner && owner.pid !== process.pid) {
-    throw new Error(`embedded database ${dataDir} is already served by pid ${owner.pid} on port ${owner.port}`);
+    throw new Error(`embedded database ${dataDir} is already served by pid ${owner.pid}`);
   }
-  fs.mkdirSync(dataDir, { recursive: true });
-  const [{ PGlite }, { PGLiteSocketServer }] = await Promise.all([
-    import("@electric-sql/pglite"),
-    import("@electric-sql/pglite-socket"),
-  ]);
-  const port = requestedPort || (await freePort());
-  const db = await PGlite.create(dataDir);
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port, maxConnections: MAX_CONNECTIONS });
-  fixQueryInterleaving(server);
-  await server.start();
-  writeLock(dataDir, { pid: process.pid, port, startedAt: new Date().toISOString() });
+  writeLock(dataDir, { pid: process.pid, kind, startedAt }); // claim first: two PGlites on one folder diverge
+  let db: { close(): Promise<void> } | undefined;
+  let server: { stop(): Promise<void>; getStats(): { activeConnections: number } } | undefined;
+  let socketDir: string | undefined;
+  const release = async () => {
+    await server?.stop().catch(() => {});
+    await db?.close().catch(() => {});
+    if (socketDir) fs.rmSync(path.join(socketDir, SOCKET_NAME), { force: true });
+    if (socketDir && socketDir !== dataDir) fs.rmSync(socketDir, { recursive: true, force: true });
+    removeLock(dataDir);
+  };
+  try {
+    // The data folder holds every customer row: only this user may enter it (also tightens folders made before).
+    fs.chmodSync(dataDir, 0o700);
+    const [{ PGlite }, { PGLiteSocketServer }] = await Promise.all([
+      import("@electric-sql/pglite"),
+      import("@electric-sql/pglite-socket"),
+    ]);
+    const pglite = await PGlite.create(dataDir);
+    db = pglite;
+    socketDir = socketDirFor(dataDir);
+    const socketPath = path.join(socketDir, SOCKET_NAME);
+    fs.rmSync(socketPath, { force: true }); // left by a killed owner (we hold the lock, so it is nobody's)
+    const socketServer = new PGLiteSocketServer({ db: pglite, path: socketPath, maxConnections: MAX_CONNECTIONS });
+    server = socketServer;
+    // One statement holds PGlite's single session and every connection waits: log the long ones when asked.
+    const onSlow = opts.slowMs ? (ms: number, sql: string) => process.stderr.write(`embedded db: ${Math.round(ms)} ms held by: ${sql.replace(/\s+/g, " ").slice(0, 200)}\n`) : undefined;
+    fixQueryInterleaving(socketServer, { onSlow, slowMs: opts.slowMs });
+    await socketServer.start();
+    fs.chmodSync(socketPath, 0o600); // belt and braces: the folder's 0700 already keeps others out
+    writeLock(dataDir, { pid: process.pid, kind, socketDir, startedAt });
+  } catch (e) {
+    await release();
+    throw e;
+  }
   let stopped = false;
   return {
-    url: embeddedUrl(port),
-    port,
+    url: embeddedUrl(socketDir),
+    socketDir,
+    connections: () => server!.getStats().activeConnections,
     async stop() {
       if (stopped) return;
       stopped = true;
-      await server.stop();
-      await db.close();
-      removeLock(dataDir);
+      await release();
     },
   };
 }

@@ -41,6 +41,14 @@ export async function applyMigrations(client: pg.ClientBase, dir = MIGRATIONS_DI
     }
     await client.query("BEGIN");
     try {
+      // Two processes may migrate at once (two CLI commands on one daemon). The lock serialises them on Postgres
+      // (the embedded engine serialises transactions anyway); whoever comes second finds the row and skips.
+      await client.query("SELECT pg_advisory_xact_lock(7212026)");
+      const again = await client.query(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = $1 AND finished_at IS NOT NULL AND rolled_back_at IS NULL`, [name]);
+      if (again.rowCount) {
+        await client.query("COMMIT");
+        continue;
+      }
       await client.query(sql); // simple-query protocol: the whole multi-statement file in one call
       await client.query(
         `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count)

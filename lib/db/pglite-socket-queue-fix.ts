@@ -37,12 +37,31 @@ interface QueueInternals {
 const CONTINUES = new Set(["P", "B", "D", "E", "C", "H", "d"].map((c) => c.charCodeAt(0)));
 const SYNC = new Uint8Array([0x53, 0, 0, 0, 4]);
 
-export function fixQueryInterleaving(server: unknown): void {
+const textOf = (message: Uint8Array, from: number) => {
+  const end = message.indexOf(0, from);
+  return Buffer.from(message.subarray(from, end === -1 ? undefined : end)).toString("utf8");
+};
+
+/** The SQL a message carries (Query, or Parse after its statement name), for the slow-statement log. */
+function sqlOf(message: Uint8Array): string | undefined {
+  if (message[0] === 0x51) return textOf(message, 5); // 'Q'
+  if (message[0] === 0x50) return textOf(message, message.indexOf(0, 5) + 1); // 'P': name\0 query\0
+  return undefined;
+}
+
+export interface QueueFixOptions {
+  /** Called when one message held the single PGlite session at least `slowMs` (every other connection waited). */
+  onSlow?(ms: number, sql: string): void;
+  slowMs?: number;
+}
+
+export function fixQueryInterleaving(server: unknown, opts: QueueFixOptions = {}): void {
   const q = (server as { queryQueue?: QueueInternals }).queryQueue;
   if (!q || typeof q.processQueue !== "function" || !Array.isArray(q.queue)) {
     throw new Error("pglite-socket internals changed: re-check lib/db/pglite-socket-queue-fix.ts against the new version");
   }
   q.pinnedHandlerId = null;
+  const lastSql = new Map<number, string>();
 
   q.processQueue = async function processQueue(this: QueueInternals) {
     if (this.processing) return;
@@ -54,6 +73,9 @@ export function fixQueryInterleaving(server: unknown): void {
         if (index === -1) break; // the owner's next message has not arrived yet; enqueue() restarts us
         const [item] = this.queue.splice(index, 1);
         let bytes = 0;
+        const sql = opts.onSlow ? sqlOf(item.message) : undefined;
+        if (sql !== undefined) lastSql.set(item.handlerId, sql);
+        const started = opts.onSlow ? performance.now() : 0;
         try {
           await this.db.runExclusive(() =>
             this.db.execProtocolRawStream(item.message, { onRawData: (data) => ((bytes += data.length), item.onData(data)) }),
@@ -62,6 +84,10 @@ export function fixQueryInterleaving(server: unknown): void {
           this.pinnedHandlerId = null;
           item.reject(e as Error);
           continue;
+        }
+        if (opts.onSlow) {
+          const ms = performance.now() - started;
+          if (ms >= (opts.slowMs ?? 250)) opts.onSlow(ms, lastSql.get(item.handlerId) ?? `(message ${String.fromCharCode(item.message[0])})`);
         }
         this.lastHandlerId = item.handlerId;
         this.pinnedHandlerId = CONTINUES.has(item.message[0]) ? item.handlerId : null;
@@ -75,6 +101,7 @@ export function fixQueryInterleaving(server: unknown): void {
   const clear = q.clearQueueForHandler.bind(q);
   q.clearQueueForHandler = function clearQueueForHandler(this: QueueInternals, handlerId: number) {
     clear(handlerId);
+    lastSql.delete(handlerId);
     if (this.pinnedHandlerId !== handlerId) return;
     this.pinnedHandlerId = null;
     void this.db

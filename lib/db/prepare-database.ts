@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import { getDb } from "./client.ts";
+import { getPool } from "./client.ts";
 import { applyMigrations, MIGRATIONS_DIR, type MigrationResult } from "./migrate.ts";
 
 /**
@@ -7,7 +7,7 @@ import { applyMigrations, MIGRATIONS_DIR, type MigrationResult } from "./migrate
  * automatically on first use (zero setup); real Postgres only by `churnops db migrate` or the demo command.
  */
 export async function migrateDatabase(): Promise<MigrationResult> {
-  const { pool } = await getDb();
+  const { pool } = await getPool();
   const client = await pool.connect();
   try {
     return await applyMigrations(client);
@@ -17,7 +17,7 @@ export async function migrateDatabase(): Promise<MigrationResult> {
 }
 
 export async function pendingMigrations(): Promise<string[]> {
-  const { pool } = await getDb();
+  const { pool } = await getPool();
   const names = fs.readdirSync(MIGRATIONS_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
   const exists = await pool.query(`SELECT to_regclass('public._prisma_migrations') AS t`);
   if (!exists.rows[0].t) return names.sort();
@@ -27,7 +27,7 @@ export async function pendingMigrations(): Promise<string[]> {
 }
 
 export async function ensureSchemaReady(): Promise<void> {
-  const db = await getDb();
+  const db = await getPool();
   if (db.engine === "embedded") {
     await migrateDatabase();
     return;

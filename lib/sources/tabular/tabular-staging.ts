@@ -1,4 +1,6 @@
-import { withTransaction, ident } from "../../db/sql.ts";
+import { getDb } from "../../db/client.ts";
+import { createSideTable, dropOrphanSideTables, lineRanges, swapInTable, type LineRange } from "../../db/side-table.ts";
+import { withTransaction, ident, type Queryable } from "../../db/sql.ts";
 import { SqlParams } from "../../quality/compile-predicate.ts";
 import type { DateFormat } from "../../quality/expectation-types.ts";
 import type { DatasetColumn } from "./dataset-columns.ts";
@@ -95,8 +97,10 @@ export function stagingColumns(columns: readonly DatasetColumn[], p: SqlParams):
 }
 
 /**
- * Rebuilds the staging table of a version (drop, create, insert in one transaction: readers see the old table or
- * the new one). Rows rejected by the given dq runs are left out. Returns the row count.
+ * Rebuilds the staging table of a version: readers see the old table or the new one. Rows rejected by the given dq
+ * runs are left out. Returns the row count. Real Postgres: drop, create, insert in one transaction. Embedded engine:
+ * the new table is filled in chunks of raw lines as a side table and swapped in by a short transaction, so no
+ * statement holds the single PGlite session for long (lib/db/side-table.ts).
  */
 export async function buildTabularStaging(v: { slug: string; version: number; columns: readonly DatasetColumn[] }, dqRunIds: readonly string[]): Promise<{ table: string; rows: number }> {
   const raw = rawTableName(v.slug, v.version);
@@ -106,17 +110,51 @@ export async function buildTabularStaging(v: { slug: string; version: number; co
   const idColumn = v.columns.find((c) => c.role === "id")?.column;
   const defs = [...cols.map((c) => `${ident(c.name)} ${c.sqlType}`), "file_id uuid NOT NULL", "source_line integer NOT NULL", "PRIMARY KEY (file_id, source_line)"];
   const rejected = p.add(dqRunIds);
-  return withTransaction(async (client) => {
-    await client.query(`DROP TABLE IF EXISTS ${ident(table)}`);
-    await client.query(`CREATE TABLE ${ident(table)} (${defs.join(", ")})`);
-    if (idColumn) await client.query(`CREATE INDEX ON ${ident(table)} (${ident(idColumn)})`);
-    const { rowCount } = await client.query(
-      `INSERT INTO ${ident(table)} (${[...cols.map((c) => ident(c.name)), "file_id", "source_line"].join(", ")})
+  const create = async (client: Queryable, name: string) => {
+    await client.query(`CREATE TABLE ${ident(name)} (${defs.join(", ")})`);
+    if (idColumn) await client.query(`CREATE INDEX ON ${ident(name)} (${ident(idColumn)})`);
+  };
+  const insert = (into: string, range?: LineRange) => {
+    const q = new SqlParams();
+    q.values.push(...p.values);
+    const inRange = range ? `r.file_id = ${q.add(range.fileId)}::uuid AND r.source_line BETWEEN ${q.add(range.from)} AND ${q.add(range.to)} AND ` : "";
+    return {
+      text: `INSERT INTO ${ident(into)} (${[...cols.map((c) => ident(c.name)), "file_id", "source_line"].join(", ")})
        SELECT ${[...cols.map((c) => c.value), "r.file_id", "r.source_line"].join(", ")}
          FROM ${ident(raw)} r
-        WHERE NOT EXISTS (SELECT 1 FROM dqm.rejects j WHERE j.dq_run_id = ANY(${rejected}::uuid[]) AND j.file_id = r.file_id AND j.source_line = r.source_line)`,
-      p.values,
-    );
-    return { table, rows: rowCount ?? 0 };
-  });
+        WHERE ${inRange}NOT EXISTS (SELECT 1 FROM dqm.rejects j WHERE j.dq_run_id = ANY(${rejected}::uuid[]) AND j.file_id = r.file_id AND j.source_line = r.source_line)`,
+      values: q.values,
+    };
+  };
+  const { engine, pool } = await getDb();
+  if (engine === "postgres") {
+    return withTransaction(async (client) => {
+      await client.query(`DROP TABLE IF EXISTS ${ident(table)}`);
+      await create(client, table);
+      const { rowCount } = await client.query(insert(table));
+      return { table, rows: rowCount ?? 0 };
+    });
+  }
+  const client = await pool.connect();
+  let side: string | undefined;
+  try {
+    await dropOrphanSideTables(client, "staging");
+    side = await createSideTable(client, table, false);
+    await create(client, side);
+    let rows = 0;
+    for (const range of await lineRanges(client, raw)) rows += (await client.query(insert(side, range))).rowCount ?? 0;
+    await client.query("BEGIN");
+    try {
+      await swapInTable(client, table, side);
+      await client.query("COMMIT");
+    } catch (e) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw e;
+    }
+    side = undefined;
+    return { table, rows };
+  } finally {
+    if (side) await client.query(`DROP TABLE IF EXISTS ${ident(side)}`).catch(() => {});
+    client.release();
+  }
 }

@@ -1,4 +1,6 @@
 import type pg from "pg";
+import { getDb } from "../../db/client.ts";
+import { createSideTable, dropOrphanSideTables, lineRanges, swapInTable } from "../../db/side-table.ts";
 import { withTransaction } from "../../db/sql.ts";
 import {
   WALLET_ACTIVE_USER, WALLET_DEMOGRAFICOS, WALLET_DINERO_CUENTA, WALLET_EVALUATE, WALLET_MARKETPLACE_DATA, WALLET_PAYMENTS,
@@ -65,13 +67,13 @@ const firstRows = (rows: string) => `
  * Inserted in (buyer, date) order: rows land clustered by buyer for the per-buyer windows of feature SQL, and the
  * (buyer_id, fecha) index grows at its end (measured once on a busy machine, 512k rows: embedded 9 s instead of 14 s, Postgres ~4 s either way).
  */
-const INSERT_PAYMENTS = `
-  INSERT INTO staging.wallet_payments (fecha, seller_id, buyer_id, spent, segment, descuento, file_id, source_line)
+const insertPayments = (into: string, ranged: boolean) => `
+  INSERT INTO ${into} (fecha, seller_id, buyer_id, spent, segment, descuento, file_id, source_line)
   SELECT ${day("r.fecha")}, ${id("r.cus_cust_id_sel")}, ${id("r.cus_cust_id_buy")}, ${num("r.spent")}, ${category("r.tpv_segment_detail")},
          ${num("r.descuento")}, r.file_id, r.source_line
-    FROM ${WALLET_PAYMENTS.table} r WHERE ${valid("r")} ORDER BY 3, 1`;
+    FROM ${WALLET_PAYMENTS.table} r WHERE ${ranged ? "r.file_id = $2 AND r.source_line BETWEEN $3 AND $4 AND " : ""}${valid("r")} ORDER BY 3, 1`;
 
-const INSERT_BUYERS = `
+const insertBuyers = (into: string, payments: string) => `
   WITH ${validRows("ev_rows", WALLET_EVALUATE)}, ${validRows("au_rows", WALLET_ACTIVE_USER)}, ${validRows("dm_rows", WALLET_DEMOGRAFICOS)},
        ${validRows("dc_rows", WALLET_DINERO_CUENTA)}, ${validRows("md_rows", WALLET_MARKETPLACE_DATA)},
   ev AS (
@@ -81,7 +83,7 @@ const INSERT_BUYERS = `
   dm AS (${firstRows("dm_rows")}),
   dc AS (${firstRows("dc_rows")}),
   md AS (${firstRows("md_rows")})
-  INSERT INTO staging.wallet_buyers (
+  INSERT INTO ${into} (
     buyer_id, churn, mau_mp_3, mau_ml_3, mau_mp_2, mau_ml_2, mau_mp_1, mau_ml_1, last_login_mp_date_1, last_login_ml_date_1,
     city, gender, age_band, card_type, state, balance_1, balance_2, inversion, spent_ml, recency_ml, frequency_ml,
     in_active_user, in_demograficos, in_dinero_cuenta, in_marketplace_data, in_payments)
@@ -92,7 +94,7 @@ const INSERT_BUYERS = `
          ${num("dc.plata_cuenta_1")}, ${num("dc.plata_cuenta_2")}, ${category("dc.inversion")},
          ${num("md.spent_ml")}, ${day("md.recency_ml")}, ${num("md.frequency_ml")},
          au.buyer_id IS NOT NULL, dm.buyer_id IS NOT NULL, dc.buyer_id IS NOT NULL, md.buyer_id IS NOT NULL,
-         EXISTS (SELECT 1 FROM staging.wallet_payments p WHERE p.buyer_id = ev.buyer_id)
+         EXISTS (SELECT 1 FROM ${payments} p WHERE p.buyer_id = ev.buyer_id)
     FROM ev
     LEFT JOIN au ON au.buyer_id = ev.buyer_id
     LEFT JOIN dm ON dm.buyer_id = ev.buyer_id
@@ -132,29 +134,68 @@ async function coverage(client: pg.PoolClient, labelled: number, flag: string, s
   };
 }
 
+/** Labels and per-file coverage of the staging tables just built (read-only). */
+async function summarise(client: pg.PoolClient, dqRunIds: readonly string[], buyers: number, payments: number): Promise<WalletStagingSummary> {
+  const { rows: [labels] } = await client.query<{ rows: number; valid: number; churned: number }>(
+    `SELECT count(*)::int AS rows, count(*) FILTER (WHERE ${valid("r")})::int AS valid,
+            (SELECT count(*) FROM staging.wallet_buyers WHERE churn = 1)::int AS churned
+       FROM ${WALLET_EVALUATE.table} r`,
+    [dqRunIds],
+  );
+  const byFile = {} as WalletStagingSummary["coverage"];
+  for (const [spec, flag] of SIDE_FILES) byFile[spec.fileName as keyof typeof byFile] = await sideCoverage(client, dqRunIds, spec, flag, buyers);
+  byFile["PAYMENTS.csv"] = await paymentsCoverage(client, buyers);
+  return {
+    buyers, churned: labels!.churned, payments,
+    labels: { rows: labels!.rows, rejectedRows: labels!.rows - labels!.valid, repeatedIds: labels!.valid - buyers, buyers },
+    coverage: byFile,
+  };
+}
+
 /**
- * Rebuilds staging.wallet_payments and staging.wallet_buyers from the raw tables minus this run's rejects, in one
- * transaction: one row per labelled buyer, joined with the first valid row per buyer of each side file (in_* say
- * which files had one). Returns counts and, per file, how it covered the labelled buyers.
+ * Rebuilds staging.wallet_payments and staging.wallet_buyers from the raw tables minus this run's rejects, both at
+ * once for readers: one row per labelled buyer, joined with the first valid row per buyer of each side file (in_*
+ * say which files had one). Returns counts and, per file, how it covered the labelled buyers. Real Postgres: one
+ * transaction. Embedded engine: payments are inserted in chunks of raw lines into side tables, swapped in by one
+ * short transaction, because a 500k-row statement would stall every other connection (lib/db/side-table.ts); the
+ * chunks are each in (buyer, date) order, not the whole table.
  */
 export async function buildWalletStaging(dqRunIds: readonly string[]): Promise<WalletStagingSummary> {
-  return withTransaction(async (client) => {
-    await client.query("TRUNCATE staging.wallet_buyers, staging.wallet_payments");
-    const payments = (await client.query(INSERT_PAYMENTS, [dqRunIds])).rowCount ?? 0;
-    const buyers = (await client.query(INSERT_BUYERS, [dqRunIds])).rowCount ?? 0;
-    const { rows: [labels] } = await client.query<{ rows: number; valid: number; churned: number }>(
-      `SELECT count(*)::int AS rows, count(*) FILTER (WHERE ${valid("r")})::int AS valid,
-              (SELECT count(*) FROM staging.wallet_buyers WHERE churn = 1)::int AS churned
-         FROM ${WALLET_EVALUATE.table} r`,
-      [dqRunIds],
-    );
-    const byFile = {} as WalletStagingSummary["coverage"];
-    for (const [spec, flag] of SIDE_FILES) byFile[spec.fileName as keyof typeof byFile] = await sideCoverage(client, dqRunIds, spec, flag, buyers);
-    byFile["PAYMENTS.csv"] = await paymentsCoverage(client, buyers);
-    return {
-      buyers, churned: labels!.churned, payments,
-      labels: { rows: labels!.rows, rejectedRows: labels!.rows - labels!.valid, repeatedIds: labels!.valid - buyers, buyers },
-      coverage: byFile,
-    };
-  });
+  const { engine, pool } = await getDb();
+  if (engine === "postgres") {
+    return withTransaction(async (client) => {
+      await client.query("TRUNCATE staging.wallet_buyers, staging.wallet_payments");
+      const payments = (await client.query(insertPayments("staging.wallet_payments", false), [dqRunIds])).rowCount ?? 0;
+      const buyers = (await client.query(insertBuyers("staging.wallet_buyers", "staging.wallet_payments"), [dqRunIds])).rowCount ?? 0;
+      return summarise(client, dqRunIds, buyers, payments);
+    });
+  }
+  const client = await pool.connect();
+  const sides: string[] = [];
+  try {
+    await dropOrphanSideTables(client, "staging");
+    const sidePayments = await createSideTable(client, "staging.wallet_payments");
+    sides.push(sidePayments);
+    let payments = 0;
+    for (const r of await lineRanges(client, WALLET_PAYMENTS.table)) {
+      payments += (await client.query(insertPayments(sidePayments, true), [dqRunIds, r.fileId, r.from, r.to])).rowCount ?? 0;
+    }
+    const sideBuyers = await createSideTable(client, "staging.wallet_buyers");
+    sides.push(sideBuyers);
+    const buyers = (await client.query(insertBuyers(sideBuyers, sidePayments), [dqRunIds])).rowCount ?? 0;
+    await client.query("BEGIN");
+    try {
+      await swapInTable(client, "staging.wallet_payments", sidePayments);
+      await swapInTable(client, "staging.wallet_buyers", sideBuyers);
+      await client.query("COMMIT");
+    } catch (e) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw e;
+    }
+    sides.length = 0;
+    return await summarise(client, dqRunIds, buyers, payments);
+  } finally {
+    for (const side of sides) await client.query(`DROP TABLE IF EXISTS ${side}`).catch(() => {});
+    client.release();
+  }
 }
