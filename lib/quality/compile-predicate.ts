@@ -1,5 +1,7 @@
 import { ident } from "../db/sql.ts";
 import type { DateFormat, Predicate, Scalar } from "./expectation-types.ts";
+import { DATE_LAYOUTS } from "../values/date-grammar.ts";
+import { INTEGER_SQL_PATTERN, NUMBER_SQL_PATTERN } from "../values/number-grammar.ts";
 
 export type ColumnKind = "numeric" | "text" | "temporal" | "boolean" | "other";
 
@@ -20,7 +22,7 @@ export interface CompileContext {
   alias: string;
 }
 
-const NUMERIC_TEXT = "^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$";
+const NUMERIC_TEXT = NUMBER_SQL_PATTERN;
 
 export function columnRef(ctx: CompileContext, column: string): string {
   if (!ctx.columns.has(column)) throw new MissingColumnError(column);
@@ -93,25 +95,7 @@ export function compilePredicate(ctx: CompileContext, p: Predicate): string {
 }
 
 type Part = readonly [start: number, length: number]; // 1-based substring positions
-interface FormatLayout {
-  re: string;
-  y: Part;
-  m: Part;
-  d: Part;
-  time?: { h: Part; mi: Part; s: Part };
-}
-
-const T = (at: number) => ({ h: [at, 2], mi: [at + 3, 2], s: [at + 6, 2] }) as const;
-const FORMATS: Record<DateFormat, FormatLayout> = {
-  "YYYY-MM-DD": { re: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", y: [1, 4], m: [6, 2], d: [9, 2] },
-  "YYYY-MM-DDTHH:MI:SS": { re: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}$", y: [1, 4], m: [6, 2], d: [9, 2], time: T(12) },
-  "YYYY-MM-DD HH:MI:SS": { re: "^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$", y: [1, 4], m: [6, 2], d: [9, 2], time: T(12) },
-  "DD/MM/YYYY": { re: "^[0-9]{2}/[0-9]{2}/[0-9]{4}$", y: [7, 4], m: [4, 2], d: [1, 2] },
-  "MM/DD/YYYY": { re: "^[0-9]{2}/[0-9]{2}/[0-9]{4}$", y: [7, 4], m: [1, 2], d: [4, 2] },
-  "DD-MM-YYYY": { re: "^[0-9]{2}-[0-9]{2}-[0-9]{4}$", y: [7, 4], m: [4, 2], d: [1, 2] },
-  "YYYY/MM/DD": { re: "^[0-9]{4}/[0-9]{2}/[0-9]{2}$", y: [1, 4], m: [6, 2], d: [9, 2] },
-  YYYYMMDD: { re: "^[0-9]{8}$", y: [1, 4], m: [5, 2], d: [7, 2] },
-};
+const FORMATS = DATE_LAYOUTS;
 
 /**
  * True when the text is a real calendar date/time in one of the formats. Checked arithmetically after the regex:
@@ -135,6 +119,6 @@ export function parsesAsNumber(ctx: CompileContext, column: string, integer: boo
   const ref = `btrim(${columnRef(ctx, column)}::text)`;
   // Integers written as floats (54018.0) count as integers: real exports do that to id columns. At most 18
   // digits, so the value fits a bigint.
-  if (integer) return `(${ref} ~ ${ctx.params.add("^[+-]?[0-9]{1,18}([.]0+)?$")})`;
+  if (integer) return `(${ref} ~ ${ctx.params.add(INTEGER_SQL_PATTERN)})`;
   return isFiniteDoubleText(ctx, ref);
 }

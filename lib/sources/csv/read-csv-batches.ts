@@ -2,6 +2,7 @@ import { Transform, type Readable } from "node:stream";
 import crypto from "node:crypto";
 import { AppError } from "../../errors.ts";
 import { type CellValue, type CsvColumnSpec, FieldParseError, parseCell } from "./column-types.ts";
+import { trimAscii } from "../../values/trim-ascii.ts";
 import { CsvSyntaxError, csvRecords } from "./csv-records.ts";
 import type { CsvEncoding } from "./text-encoding.ts";
 
@@ -54,7 +55,7 @@ export function fieldCountError(fileName: string, line: number, got: number, wan
 }
 
 function checkHeader(header: string[], opts: ReadCsvOptions): number[] {
-  const names = header.map((h) => h.trim());
+  const names = header.map(trimAscii);
   const expected = opts.columns.map((c) => c.name);
   assertHeaderShape(names, opts.fileName, expected);
   const missing = expected.filter((n) => !names.includes(n));

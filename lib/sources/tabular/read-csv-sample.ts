@@ -1,3 +1,4 @@
+import { trimAscii } from "../../values/trim-ascii.ts";
 import type { Readable } from "node:stream";
 import { assertHeaderShape, csvError, fieldCountError } from "../csv/read-csv-batches.ts";
 import { CsvSyntaxError, csvRecords } from "../csv/csv-records.ts";
@@ -27,7 +28,7 @@ export async function readCsvSample(source: Readable, opts: { fileName: string; 
       for (let i = 0; i < chunk.records.length; i++) {
         const record = chunk.records[i];
         if (!header) {
-          header = record.map((h) => h.trim());
+          header = record.map(trimAscii);
           assertHeaderShape(header, opts.fileName);
           continue;
         }
