@@ -5,7 +5,8 @@ import { loadElearningFromStore, loadedSummary, type ElearningKeys } from "../so
 import { CSV_ENCODINGS } from "../sources/csv/text-encoding.ts";
 import { putArtifact } from "../storage/artifact-records.ts";
 import { artifactKeyParam, gateSteps } from "./gate-steps.ts";
-import { definePipeline, type PipelineStep } from "./pipeline-definition.ts";
+import { definePipeline, type Json, type PipelineStep } from "./pipeline-definition.ts";
+import { gateBeforeSwap } from "../sources/gate-before-swap.ts";
 import { elearningSuites } from "../sources/elearning/elearning-suites.ts";
 import { buildElearningStaging } from "../sources/elearning/build-elearning-staging.ts";
 
@@ -15,8 +16,10 @@ export function loadElearningStep<P>(keysOf: (params: P, outputs: Record<string,
     id: "load-raw-tables",
     title: "Load raw tables",
     async run({ runId, params, outputs, signal, progress }) {
-      const files = await loadElearningFromStore(keysOf(params, outputs), { runId, signal, onProgress: progress });
-      return loadedSummary(files);
+      // The gate validates the staged rows before they replace raw.* (a failed gate leaves raw.* unchanged).
+      const gate = gateBeforeSwap(elearningSuites, runId);
+      const files = await loadElearningFromStore(keysOf(params, outputs), { runId, signal, onProgress: progress, validate: gate.validate });
+      return { ...loadedSummary(files), gate: gate.summary() as unknown as Json };
     },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { runDataGate, type GateSummary } from "../quality/data-gate.ts";
+import type { GateSummary } from "../quality/data-gate.ts";
+import { gateBeforeSwap } from "../sources/gate-before-swap.ts";
 import { getVersionForLoad, loadTabularRaw, markVersionFailed, markVersionLoaded, markVersionRun } from "../sources/tabular/load-tabular.ts";
 import { buildTabularStaging } from "../sources/tabular/tabular-staging.ts";
 import { tabularSuite } from "../sources/tabular/tabular-suite.ts";
@@ -38,21 +39,23 @@ export const tabularLoad = definePipeline({
         failVersionOnError(p.versionId, async () => {
           const v = await getVersionForLoad(p.versionId);
           await markVersionRun(v.id, runId);
-          const loaded = await loadTabularRaw(v, { runId, signal, onProgress: progress });
+          // The gate validates the staged rows before they replace the raw table (a failed gate leaves it unchanged).
+          const gate = gateBeforeSwap([tabularSuite(v)], runId);
+          const loaded = await loadTabularRaw(v, { runId, signal, onProgress: progress, validate: gate.validate });
           return {
             dataset: v.name, version: v.version, table: loaded.table, rows: loaded.rows, bytes: loaded.bytes, sha256: loaded.sha256,
-            encoding: v.encoding, fileId: loaded.fileId, durationMs: loaded.durationMs,
+            encoding: v.encoding, fileId: loaded.fileId, durationMs: loaded.durationMs, gate: gate.summary() as unknown as Json,
           };
         }),
     },
     {
       id: "validate-raw",
       title: "Validate (data gate)",
-      run: ({ runId, params: p, progress }) =>
+      run: ({ params: p, outputs, progress }) =>
         failVersionOnError(p.versionId, async () => {
-          progress(0, "running the generated expectation suite");
-          const v = await getVersionForLoad(p.versionId);
-          return (await runDataGate([tabularSuite(v)], runId)) as unknown as Json;
+          // The gate ran on the staged rows inside the load step; this step reports it.
+          progress(1, "the generated expectation suite ran before the swap");
+          return (outputs["load-raw-table"] as { gate: Json }).gate;
         }),
     },
     {

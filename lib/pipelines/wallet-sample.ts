@@ -8,7 +8,8 @@ import { walletSuites } from "../sources/wallet/wallet-suites.ts";
 import { WALLET_FILES } from "../sources/wallet/wallet-tables.ts";
 import { putArtifact } from "../storage/artifact-records.ts";
 import { artifactKeyParam, gateSteps } from "./gate-steps.ts";
-import { definePipeline, type PipelineStep } from "./pipeline-definition.ts";
+import { definePipeline, type Json, type PipelineStep } from "./pipeline-definition.ts";
+import { gateBeforeSwap } from "../sources/gate-before-swap.ts";
 
 /** Both wallet pipelines replace the same raw tables, so they never run at the same time. */
 const WALLET_CONCURRENCY_KEY = "raw.wallet";
@@ -19,8 +20,10 @@ export function loadWalletStep<P>(keysOf: (params: P, outputs: Record<string, un
     id: "load-raw-tables",
     title: "Load raw tables",
     async run({ runId, params, outputs, signal, progress }) {
-      const files = await loadWalletFromStore(keysOf(params, outputs), { runId, signal, onProgress: progress });
-      return loadedWalletSummary(files);
+      // The gate validates the staged rows before they replace raw.* (a failed gate leaves raw.* unchanged).
+      const gate = gateBeforeSwap(walletSuites, runId);
+      const files = await loadWalletFromStore(keysOf(params, outputs), { runId, signal, onProgress: progress, validate: gate.validate });
+      return { ...loadedWalletSummary(files), gate: gate.summary() as unknown as Json };
     },
   };
 }

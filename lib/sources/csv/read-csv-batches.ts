@@ -91,6 +91,7 @@ export async function* readCsvBatches(source: Readable, opts: ReadCsvOptions): A
   const width = opts.columns.length;
   const fresh = (): CsvBatch => ({ columns: Array.from({ length: width }, () => []), lines: [], length: 0 });
   let order: number[] | null = null;
+  let header: string[] | null = null;
   let headerWidth = 0;
   let batch = fresh();
   let rows = 0;
@@ -100,6 +101,7 @@ export async function* readCsvBatches(source: Readable, opts: ReadCsvOptions): A
         const record = chunk.records[i];
         const line = chunk.lines[i];
         if (!order) {
+          header = record.map(trimAscii);
           order = checkHeader(record, opts);
           headerWidth = record.length;
           continue;
@@ -128,7 +130,10 @@ export async function* readCsvBatches(source: Readable, opts: ReadCsvOptions): A
       }
     }
   } catch (e) {
-    if (e instanceof CsvSyntaxError) throw csvError(opts.fileName, e.line, e.message, e);
+    if (e instanceof CsvSyntaxError) {
+      const column = e.column !== undefined && header ? ` column "${header[e.column - 1] ?? e.column}":` : "";
+      throw csvError(opts.fileName, e.line, `${column ? `${column.trim()} ` : ""}${e.message}`, e);
+    }
     throw e;
   }
   if (!order) {
