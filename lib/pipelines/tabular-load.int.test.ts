@@ -103,7 +103,8 @@ describe("tabular-load pipeline", () => {
     const { outcome, run, version } = await uploadConfirmLoad(lines.join("\n"), "Bad target");
     expect(outcome).toMatchObject({ status: "failed", failureKind: "data_gate" });
     expect(run.errorMessage).toMatch(/TARGET_NOT_BINARY/);
-    expect(run.steps.map((s) => s.status)).toEqual(["succeeded", "failed", "skipped"]);
+    // The gate runs on the staged rows inside the load step, before the swap.
+    expect(run.steps.map((s) => s.status)).toEqual(["failed", "skipped", "skipped"]);
     expect(version.status).toBe("failed");
     // Staging was never built for it.
     expect(await query("SELECT 1 FROM information_schema.tables WHERE table_schema = 'staging' AND table_name = 'tabular_bad_target_v1'")).toEqual([]);
@@ -114,7 +115,9 @@ describe("tabular-load pipeline", () => {
     await confirmDatasetVersion(version.id, { idColumn: "customerID", targetColumn: "Churn" });
     await getArtifactStore().put(version.artifactKey, churnCsv(21));
     const { runId } = await startTabularLoad(version.id, "cli", "inline");
-    expect(await runLocally(runId)).toMatchObject({ status: "failed", error: expect.stringMatching(/changed since it was uploaded/) });
+    expect(await runLocally(runId)).toMatchObject({ status: "failed", error: expect.stringMatching(/tampered\.csv.* changed since it was stored/) });
+    // Refused before the swap: the raw table holds no row of the changed file.
+    expect(await count(`raw."tabular_tampered_v1"`)).toBe(0);
     expect((await getDatasetVersion(version.id))?.status).toBe("failed");
   });
 
