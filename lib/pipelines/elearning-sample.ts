@@ -66,7 +66,9 @@ export const elearningIngest = definePipeline({
   params: z.object({
     usersKey: artifactKey.describe("Artifact key of users.csv"),
     eventsKey: artifactKey.describe("Artifact key of events.csv"),
-    encoding: z.enum(CSV_ENCODINGS).default("auto").describe("Text encoding of both files (auto detects UTF-8 vs Windows-1252)"),
+    // UTF-8 by default, strictly: the contract's exports are UTF-8, and a stray byte must be an error naming its line,
+    // not a silent guess of Windows-1252. "auto" stays available for spreadsheet exports.
+    encoding: z.enum(CSV_ENCODINGS).default("utf-8").describe("Text encoding of both files (default utf-8, strict; auto detects UTF-8 vs Windows-1252)"),
   }),
   concurrencyKey: () => "raw.elearning",
   retries: 0,

@@ -56,7 +56,8 @@ describe("csvRecords", () => {
 
   it("reports bytes that are not UTF-8 with the line, instead of replacing them", async () => {
     const bytes = Buffer.concat([Buffer.from("a\nok\n"), Buffer.from([0x4a, 0xe9, 0x0a])]);
-    await expect(read(bytes, "utf-8")).rejects.toThrow(/not valid UTF-8/);
+    await expect(read(bytes, "utf-8")).rejects.toMatchObject({ line: 3, message: expect.stringMatching(/not valid UTF-8/) });
+    await expect(read(bytes, "utf-8", 1 << 16)).rejects.toMatchObject({ line: 3 });
   });
 
   it("reports an unterminated quote with its line", async () => {

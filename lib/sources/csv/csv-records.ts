@@ -78,7 +78,12 @@ export async function* csvRecords(source: Readable, encoding: CsvEncoding = "utf
     try {
       return decoder!.decode(bytes, { stream });
     } catch {
-      throw new CsvSyntaxError(line + linesInPending, `the file is not valid UTF-8 near this line. To fix: save it as UTF-8, or name its encoding (e.g. --encoding windows-1252).`);
+      // Locate the first invalid byte: a lenient decode marks it with U+FFFD; the newlines before it give its line.
+      const loose = new TextDecoder("utf-8").decode(bytes);
+      const bad = loose.indexOf("\uFFFD");
+      let at = line + linesInPending;
+      for (let k = loose.indexOf("\n"); k !== -1 && (bad === -1 || k < bad); k = loose.indexOf("\n", k + 1)) at++;
+      throw new CsvSyntaxError(at, `the file is not valid UTF-8 (the encoding it is read with) at this line. To fix: save it as UTF-8, or name its encoding (e.g. --encoding windows-1252).`);
     }
   };
 

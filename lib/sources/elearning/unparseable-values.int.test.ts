@@ -118,3 +118,20 @@ describe("unparseable values in e-learning loads", () => {
     expect(u).toEqual({ plan: "free", country: "US" });
   });
 });
+
+describe("encoding of e-learning ingests", () => {
+  it("refuses invalid UTF-8 with the file, the line and the encoding, loading nothing", async () => {
+    const before = await rawChecksum();
+    const bad = Buffer.concat([Buffer.from(events(5)), Buffer.from("6,3,2025-01-02T10:00:00,login,Caf"), Buffer.from([0xe9]), Buffer.from(",0.0,,\n")]);
+    const prefix = `datasets/elearning/test-unparseable-${++tags}`;
+    await putArtifact(`${prefix}/users.csv`, users(20), { kind: "upload", contentType: "text/csv" });
+    await putArtifact(`${prefix}/events.csv`, bad, { kind: "upload", contentType: "text/csv" });
+    // As `churnops ingest elearning` starts it: no encoding named.
+    const { runId } = await startRun("elearning-ingest", { usersKey: `${prefix}/users.csv`, eventsKey: `${prefix}/events.csv` }, "cli", "inline");
+    await runLocally(runId);
+    const run = (await getRunDetail(runId))!;
+    expect(run.status).toBe("failed");
+    expect(run.errorMessage).toMatch(/events\.csv line 7: the file is not valid UTF-8 \(the encoding it is read with\)/);
+    expect(await rawChecksum()).toEqual(before);
+  });
+});
