@@ -97,6 +97,18 @@ describe("tabular-load pipeline", () => {
     expect(run.steps[2].output).toMatchObject({ rows: 5_100, rejectedRows: 0, warned: [expect.stringMatching(/CITY_NEW_CATEGORY/)] });
   });
 
+  it("reads categories padded with a tab or CR as the category: no new-category warning", async () => {
+    // Rows past the 5,000-row sample: quoted so the CR is inside the field, as a spreadsheet writes it.
+    const text = churnCsv(5_100).split("\n");
+    text[5_040] = churnRow(5_040, { City: "Zürich" }).join(",").replace("Zürich", '"Zürich\t"');
+    text[5_041] = churnRow(5_041, { City: "Málaga" }).join(",").replace("Málaga", '"\rMálaga \f"');
+    const { outcome, run } = await uploadConfirmLoad(text.join("\n"), "Padded categories");
+    expect(outcome.status).toBe("succeeded");
+    expect(run.steps[1].output).toMatchObject({ suites: [{ status: "passed", rejectedRows: 0, warned: [] }] });
+    const cities = await query<{ city: string }>(`SELECT DISTINCT city FROM staging."tabular_padded_categories_v1" ORDER BY city`);
+    expect(cities.map((c) => c.city)).toEqual(["Logroño", "Málaga", "São Paulo", "Zürich"]);
+  });
+
   it("stops at the data gate when the target has a third value, and marks the version failed", async () => {
     const lines = churnCsv(5_020).split("\n");
     lines[5_010] = churnRow(5_010, { Churn: "Maybe" }).join(",");
