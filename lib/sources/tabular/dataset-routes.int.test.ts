@@ -116,4 +116,12 @@ describe("dataset routes", () => {
     const list = (await (await listRoute()).json()) as { datasets: { name: string }[] };
     for (const name of ["nul", "png", "gzip"]) expect(list.datasets.map((d) => d.name)).not.toContain(name);
   });
+
+  it("refuses a 10 MB single-line field with a 400 naming file, line and column", async () => {
+    const line = `customerID,Churn,Notes\nC1,No,${"x".repeat(10 << 20)}\n`;
+    const res = await uploadRoute(streamed(`${BASE}/uploads?fileName=long-line.csv&encoding=utf-8`, line));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { message: string }).message).toMatch(
+      /^long-line\.csv line 2: column "Notes": field 3 is longer than 1048576 bytes \(CHURNOPS_MAX_FIELD_BYTES\)/);
+  });
 });
