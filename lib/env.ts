@@ -19,6 +19,7 @@ const schema = z.object({
   CHURNOPS_ADMIN_TOKEN: z.string().min(12, "CHURNOPS_ADMIN_TOKEN must be at least 12 characters").optional(),
   CHURNOPS_SCHEDULER: booleanish.default(true),
   CHURNOPS_MAX_UPLOAD_MB: z.coerce.number().positive("CHURNOPS_MAX_UPLOAD_MB must be a positive number of megabytes").default(1024),
+  CHURNOPS_MAX_FIELD_BYTES: z.coerce.number().int().positive("CHURNOPS_MAX_FIELD_BYTES must be a positive number of bytes").default(1 << 20),
   CHURNOPS_WATCH_DIR: z.string().optional(),
   HOST: z.string().default("127.0.0.1"),
   CHURNOPS_WORKER_HOST: z.string().default("127.0.0.1"),

@@ -62,7 +62,8 @@ describe("e-learning data gate", () => {
     expect(run.status).toBe("failed");
     expect(run.failureKind).toBe("data_gate");
     expect(run.errorMessage).toMatch(/Data gate failed: elearning\.events: .*EVENT_ID_DUPLICATE/);
-    expect(run.steps.map((s) => s.status)).toEqual(["succeeded", "failed", "skipped"]);
+    // The gate runs on the staged rows inside the load step, before the swap: it fails there and raw.* is unchanged.
+    expect(run.steps.map((s) => s.status)).toEqual(["failed", "skipped", "skipped"]);
     // Downstream is exactly as before.
     expect(await stagingFingerprint()).toEqual(before);
     const rejects = await query<{ reason_code: string; source_line: number; source_file: string }>(

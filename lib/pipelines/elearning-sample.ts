@@ -5,21 +5,22 @@ import { loadElearningFromStore, loadedSummary, type ElearningKeys } from "../so
 import { CSV_ENCODINGS } from "../sources/csv/text-encoding.ts";
 import { putArtifact } from "../storage/artifact-records.ts";
 import { runArtifactKey } from "../storage/run-artifact-key.ts";
-import { artifactKeyParam, gateSteps } from "./gate-steps.ts";
+import { artifactKeyParam, gateSteps, loadRawTablesRef } from "./gate-steps.ts";
+import { gateBeforeSwap } from "../sources/gate-before-swap.ts";
 import { definePipeline, defineStep, type StepContext } from "./pipeline-definition.ts";
 import { elearningSuites } from "../sources/elearning/elearning-suites.ts";
 import { buildElearningStaging } from "../sources/elearning/build-elearning-staging.ts";
-import { loadedFilesOutput } from "./step-outputs.ts";
 
 /** The load step shared by the sample and the ingest pipeline: reads keys from params or an earlier step. */
 export function loadElearningStep<P>(keysOf: (ctx: StepContext<P>) => ElearningKeys) {
   return defineStep({
-    id: "load-raw-tables",
-    title: "Load raw tables",
-    output: loadedFilesOutput,
+    ...loadRawTablesRef,
+    title: "Load and validate raw tables",
     async run(ctx: StepContext<P>) {
-      const files = await loadElearningFromStore(keysOf(ctx), { runId: ctx.runId, signal: ctx.signal, onProgress: ctx.progress });
-      return loadedSummary(files);
+      // The gate validates the staged rows before they replace raw.* (a failed gate leaves raw.* unchanged).
+      const gate = gateBeforeSwap(elearningSuites, ctx.runId);
+      const files = await loadElearningFromStore(keysOf(ctx), { runId: ctx.runId, signal: ctx.signal, onProgress: ctx.progress, validate: gate.validate });
+      return { ...loadedSummary(files), gate: gate.summary() };
     },
   });
 }
@@ -66,7 +67,7 @@ export const elearningSample = definePipeline({
 const elearningIngestParams = z.object({
   usersKey: artifactKeyParam.describe("Artifact key of users.csv"),
   eventsKey: artifactKeyParam.describe("Artifact key of events.csv"),
-  encoding: z.enum(CSV_ENCODINGS).default("auto").describe("Text encoding of both files (auto detects UTF-8 vs Windows-1252)"),
+  encoding: z.enum(CSV_ENCODINGS).default("utf-8").describe("Text encoding of both files (strict UTF-8 by default; auto detects UTF-8 vs Windows-1252)"),
 });
 
 export const elearningIngest = definePipeline({

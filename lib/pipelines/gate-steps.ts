@@ -1,34 +1,39 @@
 import { z } from "zod";
-import { runDataGate } from "../quality/data-gate.ts";
-import type { ExpectationSuite } from "../quality/expectation-types.ts";
 import { recordStagingOutputs, stagingTablesOf } from "../lineage/index.ts";
+import type { ExpectationSuite } from "../quality/expectation-types.ts";
 import { isValidArtifactKey } from "../storage/artifact-key.ts";
-import { defineStep, type PipelineStep } from "./pipeline-definition.ts";
-import { gateSummaryOutput, jsonObject } from "./step-outputs.ts";
-
-/** The data gate as a step: its suites' results are its output, also when it fails (the run page shows them). */
-export function validateStep(suites: readonly ExpectationSuite[], message = "running expectation suites") {
-  return defineStep({
-    id: "validate-raw",
-    title: "Validate (data gate)",
-    output: gateSummaryOutput,
-    async run({ runId, progress }) {
-      progress(0, message);
-      return runDataGate(suites, runId);
-    },
-  });
-}
+import { defineStep, type PipelineStep, type StepRef } from "./pipeline-definition.ts";
+import { gateSummaryOutput, jsonObject, loadedFilesOutput } from "./step-outputs.ts";
 
 /**
- * The two steps after a raw load, for every source: the data gate (its suites; a failure stops the run here) and
- * the staging build from the valid rows (it receives the gate's dq run ids to leave rejected rows out).
+ * What a gated load step returns: its files and the data gate's result. The gate runs inside the load, on the
+ * staged rows before they replace raw.* (lib/sources/gate-before-swap.ts), so a failed gate leaves raw.* as it was;
+ * the step then fails and keeps the gate's result as its output.
+ */
+export const gatedLoadOutput = loadedFilesOutput.extend({ gate: gateSummaryOutput });
+
+/** The load step every multi-file source shares the id of (e-learning, wallet). */
+export const loadRawTablesRef: StepRef<typeof gatedLoadOutput> = { id: "load-raw-tables", output: gatedLoadOutput };
+
+/**
+ * The two steps after a gated load, for every source: the gate's report (its suites ran in the load step) and the
+ * staging build from the valid rows (it receives the gate's dq run ids to leave rejected rows out).
  */
 export function gateSteps(
   suites: readonly ExpectationSuite[],
   buildStaging: (dqRunIds: readonly string[]) => Promise<z.input<typeof jsonObject>>,
   stagingMessage = "building staging from the valid rows",
+  load: StepRef<typeof gatedLoadOutput> = loadRawTablesRef,
 ): readonly PipelineStep<unknown>[] {
-  const validate = validateStep(suites);
+  const validate = defineStep({
+    id: "validate-raw",
+    title: "Validate (data gate)",
+    output: gateSummaryOutput,
+    async run({ output, progress }) {
+      progress(1, "the expectation suites ran on the staged rows before the swap");
+      return output(load).gate;
+    },
+  });
   const build = defineStep({
     id: "build-staging",
     title: "Build staging tables",

@@ -97,13 +97,26 @@ describe("tabular-load pipeline", () => {
     expect(run.steps[2].output).toMatchObject({ rows: 5_100, rejectedRows: 0, warned: [expect.stringMatching(/CITY_NEW_CATEGORY/)] });
   });
 
+  it("reads categories padded with a tab or CR as the category: no new-category warning", async () => {
+    // Rows past the 5,000-row sample: quoted so the CR is inside the field, as a spreadsheet writes it.
+    const text = churnCsv(5_100).split("\n");
+    text[5_040] = churnRow(5_040, { City: "Zürich" }).join(",").replace("Zürich", '"Zürich\t"');
+    text[5_041] = churnRow(5_041, { City: "Málaga" }).join(",").replace("Málaga", '"\rMálaga \f"');
+    const { outcome, run } = await uploadConfirmLoad(text.join("\n"), "Padded categories");
+    expect(outcome.status).toBe("succeeded");
+    expect(run.steps[1].output).toMatchObject({ suites: [{ status: "passed", rejectedRows: 0, warned: [] }] });
+    const cities = await query<{ city: string }>(`SELECT DISTINCT city FROM staging."tabular_padded_categories_v1" ORDER BY city`);
+    expect(cities.map((c) => c.city)).toEqual(["Logroño", "Málaga", "São Paulo", "Zürich"]);
+  });
+
   it("stops at the data gate when the target has a third value, and marks the version failed", async () => {
     const lines = churnCsv(5_020).split("\n");
     lines[5_010] = churnRow(5_010, { Churn: "Maybe" }).join(",");
     const { outcome, run, version } = await uploadConfirmLoad(lines.join("\n"), "Bad target");
     expect(outcome).toMatchObject({ status: "failed", failureKind: "data_gate" });
     expect(run.errorMessage).toMatch(/TARGET_NOT_BINARY/);
-    expect(run.steps.map((s) => s.status)).toEqual(["succeeded", "failed", "skipped"]);
+    // The gate runs on the staged rows inside the load step, before the swap.
+    expect(run.steps.map((s) => s.status)).toEqual(["failed", "skipped", "skipped"]);
     expect(version.status).toBe("failed");
     // Staging was never built for it.
     expect(await query("SELECT 1 FROM information_schema.tables WHERE table_schema = 'staging' AND table_name = 'tabular_bad_target_v1'")).toEqual([]);
@@ -115,7 +128,9 @@ describe("tabular-load pipeline", () => {
     await getArtifactStore().delete(version.artifactKey); // keys are write-once: tampering means replacing the object behind our back
     await getArtifactStore().put(version.artifactKey, churnCsv(21));
     const { runId } = await startTabularLoad(version.id, "cli", "inline");
-    expect(await runLocally(runId)).toMatchObject({ status: "failed", error: expect.stringMatching(/changed since it was uploaded/) });
+    expect(await runLocally(runId)).toMatchObject({ status: "failed", error: expect.stringMatching(/tampered\.csv.* changed since it was stored/) });
+    // Refused before the swap: the raw table holds no row of the changed file.
+    expect(await count(`raw."tabular_tampered_v1"`)).toBe(0);
     expect((await getDatasetVersion(version.id))?.status).toBe("failed");
   });
 

@@ -102,6 +102,9 @@ describe("wallet-sample pipeline (local executor)", () => {
   it("stops a bad export (half the labels 'maybe') at the gate and leaves staging unchanged", async () => {
     const before = await count("SELECT count(*) AS n FROM staging.wallet_buyers");
     expect(before).toBeGreaterThan(0);
+    const rawEvaluateChecksum = async () =>
+      (await query<{ c: string }>("SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.file_id, t.source_line), '')) AS c FROM raw.wallet_evaluate t"))[0].c;
+    const rawBefore = await rawEvaluateChecksum();
     const data = generateWallet(walletSampleParams.parse({ buyers: 400, seed: 9, includePayments: false }));
     const evaluate = data.csv["EVALUATE.csv"].split("\n").map((line, i) => (i > 0 && i % 2 === 0 && line ? `${line.split(",")[0]},maybe` : line)).join("\n");
     const prefix = "datasets/wallet/test-uploads/labels-maybe";
@@ -116,8 +119,10 @@ describe("wallet-sample pipeline (local executor)", () => {
     const { outcome, detail } = await run("wallet-ingest", { ...keys, paymentsKey: "" });
     expect(outcome).toMatchObject({ status: "failed", failureKind: "data_gate" });
     expect(outcome.error).toMatch(/wallet\.evaluate: LABEL_INVALID/);
-    expect(detail.steps.map((s) => [s.stepId, s.status])).toEqual([["load-raw-tables", "succeeded"], ["validate-raw", "failed"], ["build-staging", "skipped"]]);
+    // The gate runs on the staged rows inside the load step, before the swap: raw.* is unchanged too.
+    expect(detail.steps.map((s) => [s.stepId, s.status])).toEqual([["load-raw-tables", "failed"], ["validate-raw", "skipped"], ["build-staging", "skipped"]]);
     expect(await count("SELECT count(*) AS n FROM staging.wallet_buyers")).toBe(before);
+    expect(await rawEvaluateChecksum()).toBe(rawBefore);
   });
 
   it("rejects an ingest whose required file key is missing, naming the file", async () => {

@@ -8,9 +8,10 @@ import { walletSuites } from "../sources/wallet/wallet-suites.ts";
 import { WALLET_FILES } from "../sources/wallet/wallet-tables.ts";
 import { putArtifact } from "../storage/artifact-records.ts";
 import { runArtifactKey } from "../storage/run-artifact-key.ts";
-import { artifactKeyParam, gateSteps } from "./gate-steps.ts";
+import { artifactKeyParam, gateSteps, loadRawTablesRef } from "./gate-steps.ts";
+import { gateBeforeSwap } from "../sources/gate-before-swap.ts";
 import { definePipeline, defineStep, type StepContext } from "./pipeline-definition.ts";
-import { jsonObject, loadedFilesOutput, toJsonObject } from "./step-outputs.ts";
+import { jsonObject, toJsonObject } from "./step-outputs.ts";
 
 /** Both wallet pipelines replace the same raw tables, so they never run at the same time. */
 const WALLET_CONCURRENCY_KEY = "raw.wallet";
@@ -18,12 +19,13 @@ const WALLET_CONCURRENCY_KEY = "raw.wallet";
 /** The load step shared by the sample and the ingest pipeline: reads keys from params or an earlier step. */
 export function loadWalletStep<P>(keysOf: (ctx: StepContext<P>) => WalletKeys) {
   return defineStep({
-    id: "load-raw-tables",
-    title: "Load raw tables",
-    output: loadedFilesOutput,
+    ...loadRawTablesRef,
+    title: "Load and validate raw tables",
     async run(ctx: StepContext<P>) {
-      const files = await loadWalletFromStore(keysOf(ctx), { runId: ctx.runId, signal: ctx.signal, onProgress: ctx.progress });
-      return loadedWalletSummary(files);
+      // The gate validates the staged rows before they replace raw.* (a failed gate leaves raw.* unchanged).
+      const gate = gateBeforeSwap(walletSuites, ctx.runId);
+      const files = await loadWalletFromStore(keysOf(ctx), { runId: ctx.runId, signal: ctx.signal, onProgress: ctx.progress, validate: gate.validate });
+      return { ...loadedWalletSummary(files), gate: gate.summary() };
     },
   });
 }

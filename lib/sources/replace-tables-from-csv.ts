@@ -5,7 +5,8 @@ import { getDb, type DbEngine } from "../db/client.ts";
 import { isProcessAlive } from "../db/embedded-lock.ts";
 import { bulkLoad, type ColumnBatch } from "../db/bulk-load.ts";
 import { swapInTable } from "../db/side-table.ts";
-import { ident, withTransaction } from "../db/sql.ts";
+import { ident } from "../db/sql.ts";
+import { AppError } from "../errors.ts";
 import type { CsvColumnSpec } from "./csv/column-types.ts";
 import { readCsvBatches, type CsvBatch, type CsvReadStats } from "./csv/read-csv-batches.ts";
 import type { CsvEncoding } from "./csv/text-encoding.ts";
@@ -21,6 +22,8 @@ export interface CsvFileToLoad {
   /** Text encoding (default utf-8; "auto" for files people upload). */
   encoding?: CsvEncoding;
   artifactKey?: string;
+  /** The sha256 recorded when the file was stored: the load refuses to swap in bytes that differ from it. */
+  expectedSha256?: string;
 }
 
 export interface LoadedFile {
@@ -33,10 +36,23 @@ export interface LoadedFile {
   durationMs: number;
 }
 
+/** What a load's validation sees: the staged rows of every file, before they replace anything. */
+export interface StagedLoad {
+  /** Real table (e.g. raw.elearning_events) -> the private table holding this load's rows. */
+  tables: Record<string, string>;
+  /** File id (the rows' file_id) -> file name, for rejects of files not yet in ops.ingested_files. */
+  fileNames: Record<string, string>;
+}
+
 export interface ReplaceOptions {
   runId?: string | null;
   signal?: AbortSignal;
   onProgress?(fraction: number, message: string): void;
+  /**
+   * Validates the staged rows before the swap (the data gate). Throwing leaves every target table exactly as it
+   * was; what it records (dq runs, rejects) stays.
+   */
+  validate?(staged: StagedLoad): Promise<void>;
 }
 
 async function* withProvenance(gen: AsyncGenerator<CsvBatch, CsvReadStats>, fileId: string, done: (s: CsvReadStats) => void): AsyncGenerator<ColumnBatch> {
@@ -52,14 +68,15 @@ interface ReadyFile {
   fileId: string;
   stats: CsvReadStats;
   durationMs: number;
-  /** Embedded engine: the private table the rows were staged in. */
-  stagedIn?: string;
+  /** The private table the rows were staged in (schema-qualified), and its bare name. */
+  stagedIn: string;
+  stagedName: string;
 }
 
 const LOAD_TABLE_PREFIX = "_load_";
 
 /** Streams one file into `table` on `client`, returning what was read. */
-async function loadFile(client: pg.PoolClient, engine: DbEngine, file: CsvFileToLoad, fileId: string, table: string, opts: ReplaceOptions, progress: (bytes: number) => void): Promise<CsvReadStats> {
+async function loadFile(client: pg.PoolClient, engine: DbEngine, file: CsvFileToLoad, fileId: string, table: string, opts: Pick<ReplaceOptions, "signal">, progress: (bytes: number) => void): Promise<CsvReadStats> {
   const source = await file.open();
   let stats: CsvReadStats | undefined;
   try {
@@ -77,25 +94,48 @@ async function loadFile(client: pg.PoolClient, engine: DbEngine, file: CsvFileTo
   return stats;
 }
 
-/** Drops staging tables left by a load whose process died (embedded engine only; names carry the pid). */
-async function dropOrphanLoadTables(client: pg.PoolClient): Promise<void> {
+/**
+ * Drops load tables left by a process that died mid-load. Embedded engine: the owner's pid is in the name (one host
+ * owns the data folder). Real Postgres (workers on several hosts): a live load holds an advisory lock on its table's
+ * name, so a table whose lock can be taken is orphaned.
+ */
+async function dropOrphanLoadTables(client: pg.PoolClient, engine: DbEngine): Promise<void> {
   const { rows } = await client.query<{ name: string }>(
     `SELECT tablename AS name FROM pg_tables WHERE schemaname = 'staging' AND tablename LIKE '${LOAD_TABLE_PREFIX}%'`);
   for (const { name } of rows) {
-    const pid = Number(name.split("_")[2]);
-    if (!Number.isInteger(pid) || !isProcessAlive(pid)) await client.query(`DROP TABLE IF EXISTS ${ident(`staging.${name}`)}`);
+    const table = ident(`staging.${name}`);
+    if (engine === "embedded") {
+      const pid = Number(name.split("_")[2]);
+      if (!Number.isInteger(pid) || !isProcessAlive(pid)) await client.query(`DROP TABLE IF EXISTS ${table}`);
+      continue;
+    }
+    const { rows: lock } = await client.query<{ ok: boolean }>("SELECT pg_try_advisory_lock(hashtext($1)) AS ok", [name]);
+    if (!lock[0].ok) continue;
+    try {
+      await client.query(`DROP TABLE IF EXISTS ${table}`);
+    } finally {
+      await client.query("SELECT pg_advisory_unlock(hashtext($1))", [name]);
+    }
+  }
+}
+
+export class ChangedArtifactError extends AppError {
+  constructor(fileName: string, expected: string, actual: string, artifactKey?: string) {
+    super("CONFLICT", `${fileName}${artifactKey ? ` (${artifactKey})` : ""} changed since it was stored: sha256 recorded ${expected.slice(0, 12)}…, read ${actual.slice(0, 12)}…. Nothing was replaced. To fix: store the file again (a new upload or run).`, 409);
   }
 }
 
 /**
- * Replaces the given raw tables with the contents of the files atomically: any bad line, a crash or a cancel
- * leaves the tables exactly as they were, and a rerun with the same files leaves the same rows. Each load is
- * recorded in ops.ingested_files (name, sha256, bytes, rows, duration).
+ * Replaces the given tables with the contents of the files atomically: a bad file, a failed validation, a changed
+ * artifact, a crash or a cancel leaves the tables exactly as they were, and a rerun with the same files leaves the
+ * same rows. Each load is recorded in ops.ingested_files (name, sha256, bytes, rows, duration).
  *
- * Real Postgres: COPY straight into the targets inside one transaction (MVCC: readers are not blocked).
- * Embedded engine: it serialises connections per transaction, so one long load transaction would freeze the
- * dashboard and every progress or cancel write until it ends. There, rows are staged in private tables with
- * short autocommitted batches, and only the final swap (truncate, insert-select, record) is one transaction.
+ * Three phases, on both engines:
+ * 1. stage: each file streams into a private table staging._load_<pid>_<file id> with short autocommitted batches
+ *    (the embedded engine serialises connections per transaction, so one long load transaction would freeze the
+ *    dashboard and every progress or cancel write);
+ * 2. verify: each file's sha256 against its recorded one, then `validate` (the data gate) on the staged tables;
+ * 3. swap: one short, catalog-only transaction makes the staged tables the targets and records the files.
  */
 export async function replaceTablesFromCsv(files: readonly CsvFileToLoad[], opts: ReplaceOptions = {}): Promise<LoadedFile[]> {
   const { engine, pool } = await getDb();
@@ -104,62 +144,59 @@ export async function replaceTablesFromCsv(files: readonly CsvFileToLoad[], opts
   const progressFor = (file: CsvFileToLoad) => (b: number) =>
     totalBytes && opts.onProgress?.((bytesBefore + b) / totalBytes, `loading ${file.fileName}`);
   const tables = [...new Set(files.map((f) => f.table))];
-
-  const record = async (client: pg.PoolClient, ready: readonly ReadyFile[]): Promise<LoadedFile[]> => {
-    for (const r of ready) {
-      await client.query(
-        `INSERT INTO ops.ingested_files (id, run_id, source, name, table_name, artifact_key, sha256, bytes, rows, duration_ms)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-        [r.fileId, opts.runId ?? null, r.file.source, r.file.fileName, r.file.table, r.file.artifactKey ?? null, r.stats.sha256, r.stats.bytes, r.stats.rows, r.durationMs],
-      );
-    }
-    return ready.map((r) => ({ fileId: r.fileId, fileName: r.file.fileName, table: r.file.table, rows: r.stats.rows, bytes: r.stats.bytes, sha256: r.stats.sha256, durationMs: r.durationMs }));
-  };
-
-  if (engine === "postgres") {
-    return withTransaction(async (client) => {
-      await client.query(`TRUNCATE ${tables.map(ident).join(", ")}`);
-      const ready: ReadyFile[] = [];
-      for (const file of files) {
-        const started = performance.now();
-        const fileId = crypto.randomUUID();
-        const stats = await loadFile(client, engine, file, fileId, file.table, opts, progressFor(file));
-        bytesBefore += stats.bytes;
-        ready.push({ file, fileId, stats, durationMs: Math.round(performance.now() - started) });
-      }
-      return record(client, ready);
-    });
-  }
-
   const client = await pool.connect();
   const ready: ReadyFile[] = [];
   try {
-    await dropOrphanLoadTables(client);
+    await dropOrphanLoadTables(client, engine);
     for (const file of files) {
       const started = performance.now();
       const fileId = crypto.randomUUID();
-      const stagedIn = `staging.${LOAD_TABLE_PREFIX}${process.pid}_${fileId.replaceAll("-", "")}`;
+      const name = `${LOAD_TABLE_PREFIX}${process.pid}_${fileId.replaceAll("-", "")}`;
+      const stagedIn = `staging.${name}`;
+      if (engine === "postgres") await client.query("SELECT pg_advisory_lock(hashtext($1))", [name]);
+      // Shaped like the target with its keys and indexes: the gate's foreign-key probes use them, and the swap makes
+      // this table the target as it is.
       await client.query(`CREATE TABLE ${ident(stagedIn)} (LIKE ${ident(file.table)} INCLUDING ALL)`);
-      ready.push({ file, fileId, stagedIn, stats: { rows: 0, bytes: 0, sha256: "" }, durationMs: 0 });
+      ready.push({ file, fileId, stagedIn, stagedName: name, stats: { rows: 0, bytes: 0, sha256: "" }, durationMs: 0 });
       const stats = await loadFile(client, engine, file, fileId, stagedIn, opts, progressFor(file));
       bytesBefore += stats.bytes;
+      await client.query(`ANALYZE ${ident(stagedIn)}`); // the gate's plans need the staged table's statistics
       Object.assign(ready[ready.length - 1], { stats, durationMs: Math.round(performance.now() - started) });
+      // Verified before anything is replaced: bytes that are not the recorded ones never reach the targets.
+      if (file.expectedSha256 && stats.sha256 !== file.expectedSha256) throw new ChangedArtifactError(file.fileName, file.expectedSha256, stats.sha256, file.artifactKey);
+    }
+    opts.signal?.throwIfAborted();
+    if (opts.validate) {
+      opts.onProgress?.(1, "validating the staged rows");
+      await opts.validate({
+        tables: Object.fromEntries(ready.map((r) => [r.file.table, r.stagedIn])),
+        fileNames: Object.fromEntries(ready.map((r) => [r.fileId, r.file.fileName])),
+      });
     }
     opts.signal?.throwIfAborted();
     opts.onProgress?.(1, "replacing tables");
     await client.query("BEGIN");
     try {
       // The staged tables become the targets (catalog-only, short): copying 480k rows held the database 12-30 s.
-      for (const r of ready) await swapInTable(client, r.file.table, r.stagedIn!);
-      const loaded = await record(client, ready);
+      for (const r of ready) await swapInTable(client, r.file.table, r.stagedIn);
+      for (const r of ready) {
+        await client.query(
+          `INSERT INTO ops.ingested_files (id, run_id, source, name, table_name, artifact_key, sha256, bytes, rows, duration_ms)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          [r.fileId, opts.runId ?? null, r.file.source, r.file.fileName, r.file.table, r.file.artifactKey ?? null, r.stats.sha256, r.stats.bytes, r.stats.rows, r.durationMs],
+        );
+      }
       await client.query("COMMIT");
-      return loaded;
     } catch (e) {
       await client.query("ROLLBACK").catch(() => {});
       throw e;
     }
+    return ready.map((r) => ({ fileId: r.fileId, fileName: r.file.fileName, table: r.file.table, rows: r.stats.rows, bytes: r.stats.bytes, sha256: r.stats.sha256, durationMs: r.durationMs }));
   } finally {
-    for (const r of ready) await client.query(`DROP TABLE IF EXISTS ${ident(r.stagedIn!)}`).catch(() => {});
+    for (const r of ready) {
+      await client.query(`DROP TABLE IF EXISTS ${ident(r.stagedIn)}`).catch(() => {});
+      if (engine === "postgres") await client.query("SELECT pg_advisory_unlock(hashtext($1))", [r.stagedName]).catch(() => {});
+    }
     client.release();
   }
 }

@@ -2,6 +2,7 @@ import { Transform, type Readable } from "node:stream";
 import crypto from "node:crypto";
 import { AppError } from "../../errors.ts";
 import { type CellValue, type CsvColumnSpec, FieldParseError, parseCell } from "./column-types.ts";
+import { trimAscii } from "../../values/trim-ascii.ts";
 import { CsvSyntaxError, csvRecords } from "./csv-records.ts";
 import type { CsvEncoding } from "./text-encoding.ts";
 
@@ -54,7 +55,7 @@ export function fieldCountError(fileName: string, line: number, got: number, wan
 }
 
 function checkHeader(header: string[], opts: ReadCsvOptions): number[] {
-  const names = header.map((h) => h.trim());
+  const names = header.map(trimAscii);
   const expected = opts.columns.map((c) => c.name);
   assertHeaderShape(names, opts.fileName, expected);
   const missing = expected.filter((n) => !names.includes(n));
@@ -90,6 +91,7 @@ export async function* readCsvBatches(source: Readable, opts: ReadCsvOptions): A
   const width = opts.columns.length;
   const fresh = (): CsvBatch => ({ columns: Array.from({ length: width }, () => []), lines: [], length: 0 });
   let order: number[] | null = null;
+  let header: string[] | null = null;
   let headerWidth = 0;
   let batch = fresh();
   let rows = 0;
@@ -99,6 +101,7 @@ export async function* readCsvBatches(source: Readable, opts: ReadCsvOptions): A
         const record = chunk.records[i];
         const line = chunk.lines[i];
         if (!order) {
+          header = record.map(trimAscii);
           order = checkHeader(record, opts);
           headerWidth = record.length;
           continue;
@@ -127,7 +130,10 @@ export async function* readCsvBatches(source: Readable, opts: ReadCsvOptions): A
       }
     }
   } catch (e) {
-    if (e instanceof CsvSyntaxError) throw csvError(opts.fileName, e.line, e.message, e);
+    if (e instanceof CsvSyntaxError) {
+      const column = e.column !== undefined && header ? ` column "${header[e.column - 1] ?? e.column}":` : "";
+      throw csvError(opts.fileName, e.line, `${column ? `${column.trim()} ` : ""}${e.message}`, e);
+    }
     throw e;
   }
   if (!order) {

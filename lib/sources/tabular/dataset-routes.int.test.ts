@@ -23,8 +23,8 @@ const BASE = "http://127.0.0.1/api/datasets";
 const params = (id: string) => ({ params: Promise.resolve({ id }) });
 
 /** A request whose body is a stream, as a browser upload arrives (never a buffered string). */
-function streamed(url: string, text: string, init: RequestInit = {}): Request {
-  const bytes = new TextEncoder().encode(text);
+function streamed(url: string, text: string | Uint8Array, init: RequestInit = {}): Request {
+  const bytes = typeof text === "string" ? new TextEncoder().encode(text) : text;
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       for (let i = 0; i < bytes.length; i += 1000) controller.enqueue(bytes.subarray(i, i + 1000));
@@ -96,5 +96,32 @@ describe("dataset routes", () => {
     expect((await confirmRoute(new Request(`${BASE}/versions/${missing}/confirm`, { method: "POST", body: "{}" }), params(missing))).status).toBe(401);
     const authorized = await uploadRoute(streamed(`${BASE}/uploads?fileName=authorized.csv`, churnCsv(12), { headers: { authorization: "Bearer a-long-enough-admin-token" } }));
     expect(authorized.status).toBe(201);
+  });
+
+  it("refuses binary uploads with a 400 naming why: a NUL byte, a PNG, gzip", async () => {
+    const csv = new TextEncoder().encode(churnCsv(3000));
+    const withNul = Buffer.concat([Buffer.from(csv), Buffer.from("C99999,Male,0,Yes,1,One year,20.00,2023-01-01,Zürich\0,No\n")]);
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]), Buffer.from("IHDR")]);
+    const gzip = Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x03, 0x4b, 0x4c]);
+    for (const [name, bytes, message] of [
+      ["nul.csv", withNul, /this is not a CSV text file: it contains a NUL byte \(line 3002\)/],
+      ["png.csv", png, /^this is not a CSV text file: it starts like a PNG image/],
+      ["gzip.csv", gzip, /^this is not a CSV text file: it starts like gzip-compressed data/],
+    ] as const) {
+      const res = await uploadRoute(streamed(`${BASE}/uploads?fileName=${name}&encoding=auto`, bytes));
+      expect(res.status, name).toBe(400);
+      expect(((await res.json()) as { message: string }).message, name).toMatch(message);
+    }
+    // Nothing was kept: no dataset is named after the refused files.
+    const list = (await (await listRoute()).json()) as { datasets: { name: string }[] };
+    for (const name of ["nul", "png", "gzip"]) expect(list.datasets.map((d) => d.name)).not.toContain(name);
+  });
+
+  it("refuses a 10 MB single-line field with a 400 naming file, line and column", async () => {
+    const line = `customerID,Churn,Notes\nC1,No,${"x".repeat(10 << 20)}\n`;
+    const res = await uploadRoute(streamed(`${BASE}/uploads?fileName=long-line.csv&encoding=utf-8`, line));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { message: string }).message).toMatch(
+      /^long-line\.csv line 2: column "Notes": field 3 is longer than 1048576 bytes \(CHURNOPS_MAX_FIELD_BYTES\)/);
   });
 });

@@ -1,5 +1,7 @@
 import type { DateFormat } from "../../quality/expectation-types.ts";
 import { INFERRED_DATE_FORMATS, matchesDateFormat } from "./date-layouts.ts";
+import { isNumberText } from "../../values/number-grammar.ts";
+import { trimAscii } from "../../values/trim-ascii.ts";
 
 export { INFERRED_DATE_FORMATS, matchesDateFormat };
 
@@ -28,8 +30,6 @@ export const MAX_STORED_CATEGORIES = 250;
 const MAX_EXAMPLES = 5;
 const MAX_EXAMPLE_LENGTH = 80;
 
-/** Same grammar as the loader's and the data gate's number check (lib/sources/csv, lib/quality). */
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** Two-valued boolean spellings, compared case-insensitively. 1/0 is deliberately not here: it stays numeric. */
 export const BOOLEAN_PAIRS: readonly { true: string; false: string }[] = [
@@ -83,9 +83,7 @@ export interface InferenceOptions {
   categoricalMaxShare?: number;
 }
 
-export function isNumberText(value: string): boolean {
-  return NUMBER.test(value) && Number.isFinite(Number(value));
-}
+export { isNumberText };
 
 const POSITIVE_WORDS = /churn|exit|attrit|cancel|left|leav|lost|inactive|closed|terminat|quit|gone|lapse|former|defect/;
 const NEGATIVE_WORDS = /retain|stay|stayed|active|existing|current|renew|loyal|kept|remain|still/;
@@ -143,7 +141,7 @@ const fresh = (): Accumulator => ({
 });
 
 function observe(acc: Accumulator, raw: string | undefined): void {
-  const value = (raw ?? "").trim();
+  const value = trimAscii(raw ?? "");
   if (value === "") {
     acc.empty++;
     return;
@@ -200,7 +198,7 @@ export function inferColumnTypes(header: readonly string[], rows: readonly (read
     const type = decideType(acc, opts);
     const total = acc.nonEmpty + acc.empty;
     const profile: ColumnProfile = {
-      name: name.trim(),
+      name: trimAscii(name),
       inferredType: type,
       examples: acc.examples,
       nullShare: total ? acc.empty / total : 0,
@@ -240,7 +238,7 @@ export function validateTarget(profile: ColumnProfile, positive?: string): Binar
   }
   if (positive === undefined || positive === "") return profile.binary;
   const { positive: p, negative: n, numeric } = profile.binary;
-  const same = (x: string, y: string) => (numeric && isNumberText(x) && isNumberText(y) ? Number(x) === Number(y) : x.toLowerCase() === y.trim().toLowerCase());
+  const same = (x: string, y: string) => (numeric && isNumberText(x) && isNumberText(y) ? Number(x) === Number(y) : x.toLowerCase() === trimAscii(y).toLowerCase());
   if (same(p, positive)) return { ...profile.binary, guessed: false };
   if (same(n, positive)) return { positive: n, negative: p, guessed: false, numeric };
   throw new TargetNotBinaryError(`"${positive}" is not a value of the target column "${profile.name}"; its values are "${p}" and "${n}".`);

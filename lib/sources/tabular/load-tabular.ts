@@ -56,7 +56,8 @@ export function rawColumnSpecs(columns: readonly DatasetColumn[]): CsvColumnSpec
 
 /**
  * Loads the version's file from the artifact store into its raw table, replacing what was there (a rerun leaves
- * the same rows). The file is decoded with the version's encoding (resolved at upload).
+ * the same rows) once the file matched the upload's sha256 and `opts.validate` (the data gate) passed on the staged
+ * rows. The file is decoded with the version's encoding (resolved at upload).
  */
 export async function loadTabularRaw(v: VersionForLoad, opts: ReplaceOptions = {}): Promise<LoadedFile> {
   const table = await ensureRawTable(v);
@@ -71,13 +72,11 @@ export async function loadTabularRaw(v: VersionForLoad, opts: ReplaceOptions = {
     artifactKey: v.artifactKey,
     bytes: head.bytes,
     encoding: storedEncoding(v.encoding),
+    // Versions are immutable: a stored file that no longer matches its upload is refused before the swap commits.
+    expectedSha256: v.sha256 || undefined,
     open: () => store.getStream(v.artifactKey),
   };
   const [loaded] = await replaceTablesFromCsv([file], opts);
-  if (v.sha256 && loaded.sha256 !== v.sha256) {
-    // Versions are immutable: a stored file that no longer matches its upload is not loaded further.
-    throw new AppError("CONFLICT", `The stored file of version ${v.version} of "${v.name}" changed since it was uploaded (sha256 ${v.sha256.slice(0, 12)}…, now ${loaded.sha256.slice(0, 12)}…). To fix: upload the file again as a new version.`, 409);
-  }
   return loaded;
 }
 

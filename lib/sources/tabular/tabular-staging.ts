@@ -3,38 +3,15 @@ import { createSideTable, dropOrphanSideTables, lineRanges, swapInTable, type Li
 import { withTransaction, ident, type Queryable } from "../../db/sql.ts";
 import { SqlParams } from "../../quality/compile-predicate.ts";
 import type { DateFormat } from "../../quality/expectation-types.ts";
+import { DATE_LAYOUTS, isTimestampFormat, sqlDateLayout } from "../../values/date-grammar.ts";
+import { NUMBER_SQL_PATTERN, sqlToFiniteNumber } from "../../values/number-grammar.ts";
+import { sqlTrimAscii } from "../../values/trim-ascii.ts";
 import type { DatasetColumn } from "./dataset-columns.ts";
 import { rawTableName, stagingTableName } from "./tabular-names.ts";
 
 // staging.tabular_<slug>_v<version>: the raw text typed by the confirmed column types, minus the rows the data
 // gate rejected. numeric -> float8, boolean -> boolean, date -> date (timestamp for layouts with a time),
 // categorical/text -> text, id -> text, target -> smallint 0/1; ignored columns are left out.
-
-const NUMERIC_TEXT = "^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$";
-
-type Part = readonly [start: number, length: number];
-interface Layout {
-  re: string;
-  y: Part;
-  m: Part;
-  d: Part;
-  time?: boolean;
-}
-/** Same layouts as lib/quality's parses_as (1-based substring positions). */
-const LAYOUTS: Record<DateFormat, Layout> = {
-  "YYYY-MM-DD": { re: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", y: [1, 4], m: [6, 2], d: [9, 2] },
-  "YYYY-MM-DDTHH:MI:SS": { re: "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}$", y: [1, 4], m: [6, 2], d: [9, 2], time: true },
-  "YYYY-MM-DD HH:MI:SS": { re: "^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2}:[0-9]{2}$", y: [1, 4], m: [6, 2], d: [9, 2], time: true },
-  "DD/MM/YYYY": { re: "^[0-9]{2}/[0-9]{2}/[0-9]{4}$", y: [7, 4], m: [4, 2], d: [1, 2] },
-  "MM/DD/YYYY": { re: "^[0-9]{2}/[0-9]{2}/[0-9]{4}$", y: [7, 4], m: [1, 2], d: [4, 2] },
-  "DD-MM-YYYY": { re: "^[0-9]{2}-[0-9]{2}-[0-9]{4}$", y: [7, 4], m: [4, 2], d: [1, 2] },
-  "YYYY/MM/DD": { re: "^[0-9]{4}/[0-9]{2}/[0-9]{2}$", y: [1, 4], m: [6, 2], d: [9, 2] },
-  YYYYMMDD: { re: "^[0-9]{8}$", y: [1, 4], m: [5, 2], d: [7, 2] },
-};
-
-export function isTimestampFormat(format: DateFormat | undefined): boolean {
-  return Boolean(format && LAYOUTS[format].time);
-}
 
 interface StagingColumn {
   name: string;
@@ -44,14 +21,7 @@ interface StagingColumn {
 }
 
 function dateExpr(v: string, format: DateFormat, p: SqlParams): string {
-  const L = LAYOUTS[format];
-  const part = ([start, len]: Part) => `substr(${v}, ${start}, ${len})::int`;
-  const [y, m, d] = [part(L.y), part(L.m), part(L.d)];
-  const lastDay = `extract(day from make_date(${y}, ${m}, 1) + interval '1 month - 1 day')`;
-  const valid = `${v} ~ ${p.add(L.re)} AND ${y} >= 1 AND ${m} BETWEEN 1 AND 12`;
-  if (!L.time) return `(CASE WHEN ${valid} AND ${d} BETWEEN 1 AND ${lastDay} THEN make_date(${y}, ${m}, ${d}) END)`;
-  const [h, mi, s] = [part([12, 2]), part([15, 2]), part([18, 2])];
-  return `(CASE WHEN ${valid} AND ${d} BETWEEN 1 AND ${lastDay} AND ${h} < 24 AND ${mi} < 60 AND ${s} < 60 THEN make_timestamp(${y}, ${m}, ${d}, ${h}, ${mi}, ${s}) END)`;
+  return sqlDateLayout(v, format, p.add(DATE_LAYOUTS[format].re)).value;
 }
 
 /** The typed columns of the staging table and how each is computed from the raw text (pure; parameters in `p`). */
@@ -59,7 +29,7 @@ export function stagingColumns(columns: readonly DatasetColumn[], p: SqlParams):
   const out: StagingColumn[] = [];
   for (const c of columns) {
     if (c.role === "ignore") continue;
-    const v = `btrim(r.${ident(c.column)})`;
+    const v = sqlTrimAscii(`r.${ident(c.column)}`);
     const present = `NULLIF(${v}, '')`;
     if (c.role === "id") {
       out.push({ name: c.column, sqlType: "text NOT NULL", value: present });
@@ -68,14 +38,14 @@ export function stagingColumns(columns: readonly DatasetColumn[], p: SqlParams):
     if (c.role === "target") {
       const t = c.target!;
       const value = t.numeric
-        ? `(CASE WHEN ${v} ~ ${p.add(NUMERIC_TEXT)} THEN (CASE WHEN ${v}::float8 = ${p.add(Number(t.positive))}::float8 THEN 1 WHEN ${v}::float8 = ${p.add(Number(t.negative))}::float8 THEN 0 END) END)::smallint`
+        ? `(CASE ${sqlToFiniteNumber(v, p.add(NUMBER_SQL_PATTERN))} WHEN ${p.add(Number(t.positive))}::float8 THEN 1 WHEN ${p.add(Number(t.negative))}::float8 THEN 0 END)::smallint`
         : `(CASE lower(${v}) WHEN lower(${p.add(t.positive)}::text) THEN 1 WHEN lower(${p.add(t.negative)}::text) THEN 0 END)::smallint`;
       out.push({ name: c.column, sqlType: "smallint NOT NULL", value });
       continue;
     }
     switch (c.type) {
       case "numeric":
-        out.push({ name: c.column, sqlType: "float8", value: `(CASE WHEN ${v} ~ ${p.add(NUMERIC_TEXT)} THEN ${v}::float8 END)` });
+        out.push({ name: c.column, sqlType: "float8", value: sqlToFiniteNumber(v, p.add(NUMBER_SQL_PATTERN)) });
         break;
       case "boolean": {
         const pair = c.booleanPair ?? { true: "true", false: "false" };

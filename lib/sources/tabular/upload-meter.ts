@@ -1,5 +1,6 @@
 import { Transform, type TransformCallback } from "node:stream";
 import { AppError } from "../../errors.ts";
+import { assertNotBinarySignature } from "../csv/csv-records.ts";
 import { Utf8Detector } from "../csv/text-encoding.ts";
 
 export function formatMb(bytes: number): string {
@@ -22,11 +23,12 @@ export function isUploadTooLarge(e: unknown): boolean {
 
 /**
  * A pass-through for uploads: counts bytes and fails the stream with a 413 AppError as soon as more than
- * `maxBytes` went through (so an over-limit body is never written whole), and checks UTF-8 validity on the way
- * when the encoding is to be detected.
+ * `maxBytes` went through (so an over-limit body is never written whole), fails it with a 400 at a NUL byte (binary
+ * content), and checks UTF-8 validity on the way when the encoding is to be detected.
  */
 export class UploadMeter extends Transform {
   bytes = 0;
+  private lines = 1;
   private readonly utf8: Utf8Detector | null;
 
   constructor(private readonly maxBytes: number, detectUtf8: boolean) {
@@ -36,9 +38,24 @@ export class UploadMeter extends Transform {
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     const buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+    if (this.bytes === 0) {
+      try {
+        assertNotBinarySignature(buf); // a PNG, gzip or ZIP header: refused by name before anything is stored
+      } catch (e) {
+        done(new AppError("INVALID_INPUT", `${(e as Error).message} Nothing was stored. To fix: upload the data exported as CSV text.`, 400));
+        return;
+      }
+    }
     this.bytes += buf.length;
     if (this.bytes > this.maxBytes) {
       done(uploadTooLargeError(this.maxBytes));
+      return;
+    }
+    // A NUL byte anywhere (not only in the sampled rows) means binary content: refused before anything is kept.
+    const nul = buf.indexOf(0);
+    for (let k = buf.indexOf(10); k !== -1 && (nul === -1 || k < nul); k = buf.indexOf(10, k + 1)) this.lines++;
+    if (nul !== -1) {
+      done(new AppError("INVALID_INPUT", `this is not a CSV text file: it contains a NUL byte (line ${this.lines}). Nothing was stored. To fix: upload the data exported as CSV text.`, 400));
       return;
     }
     this.utf8?.push(buf);

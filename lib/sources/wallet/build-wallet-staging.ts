@@ -2,6 +2,7 @@ import type pg from "pg";
 import { getDb } from "../../db/client.ts";
 import { createSideTable, dropOrphanSideTables, lineRanges, swapInTable } from "../../db/side-table.ts";
 import { withTransaction } from "../../db/sql.ts";
+import { sqlTrimAscii } from "../../values/trim-ascii.ts";
 import {
   WALLET_ACTIVE_USER, WALLET_DEMOGRAFICOS, WALLET_DINERO_CUENTA, WALLET_EVALUATE, WALLET_MARKETPLACE_DATA, WALLET_PAYMENTS,
   type WalletFileName, type WalletFileSpec,
@@ -39,15 +40,15 @@ export type WalletStagingSummary = {
   coverage: Record<Exclude<WalletFileName, "EVALUATE.csv">, WalletFileCoverage>;
 };
 
-const id = (c: string) => `NULLIF(btrim(${c}), '')::numeric::bigint`;
-const num = (c: string) => `NULLIF(btrim(${c}), '')::float8`;
+const id = (c: string) => `NULLIF(${sqlTrimAscii(c)}, '')::numeric::bigint`;
+const num = (c: string) => `NULLIF(${sqlTrimAscii(c)}, '')::float8`;
 /**
  * Both accepted layouts (YYYY-MM-DD and YYYY-MM-DD HH:MI:SS) start with an ISO date, which ::date reads under any
  * DateStyle; it is cheaper than to_date per row (500k payment rows).
  */
-const day = (c: string) => `left(NULLIF(btrim(${c}), ''), 10)::date`;
-const category = (c: string) => `NULLIF(lower(btrim(${c})), '')`;
-const text = (c: string) => `NULLIF(btrim(${c}), '')`;
+const day = (c: string) => `left(NULLIF(${sqlTrimAscii(c)}, ''), 10)::date`;
+const category = (c: string) => `NULLIF(lower(${sqlTrimAscii(c)}), '')`;
+const text = (c: string) => `NULLIF(${sqlTrimAscii(c)}, '')`;
 /** Not rejected by this run's gate ($1 = its dq run ids), like build-elearning-staging.ts. */
 const valid = (alias: string) =>
   `NOT EXISTS (SELECT 1 FROM dqm.rejects j WHERE j.dq_run_id = ANY($1::uuid[]) AND j.file_id = ${alias}.file_id AND j.source_line = ${alias}.source_line)`;
@@ -77,7 +78,7 @@ const insertBuyers = (into: string, payments: string) => `
   WITH ${validRows("ev_rows", WALLET_EVALUATE)}, ${validRows("au_rows", WALLET_ACTIVE_USER)}, ${validRows("dm_rows", WALLET_DEMOGRAFICOS)},
        ${validRows("dc_rows", WALLET_DINERO_CUENTA)}, ${validRows("md_rows", WALLET_MARKETPLACE_DATA)},
   ev AS (
-    SELECT DISTINCT ON (buyer_id) buyer_id, btrim(churn)::numeric::int AS churn FROM (SELECT ${id("v.cus_cust_id_buy")} AS buyer_id, v.* FROM ev_rows v) s
+    SELECT DISTINCT ON (buyer_id) buyer_id, ${sqlTrimAscii("churn")}::numeric::int AS churn FROM (SELECT ${id("v.cus_cust_id_buy")} AS buyer_id, v.* FROM ev_rows v) s
      WHERE buyer_id IS NOT NULL ORDER BY buyer_id, file_id, source_line),
   au AS (${firstRows("au_rows")}),
   dm AS (${firstRows("dm_rows")}),

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
 import { AppError } from "../../errors.ts";
-import { putArtifact } from "../../storage/artifact-records.ts";
+import { findArtifact, putArtifact } from "../../storage/artifact-records.ts";
 import { getArtifactStore } from "../../storage/default-artifact-store.ts";
 import type { CsvEncoding } from "../csv/text-encoding.ts";
 import { replaceTablesFromCsv, type CsvFileToLoad, type LoadedFile, type ReplaceOptions } from "../replace-tables-from-csv.ts";
@@ -66,7 +66,7 @@ export async function loadWalletFromStore(keys: WalletKeys, opts: ReplaceOptions
     }
     const head = await store.head(key);
     if (!head) missing.push(`${spec.fileName} (artifact ${key} not found)`);
-    else found.set(spec, { artifactKey: key, bytes: head.bytes, open: () => store.getStream(key) });
+    else found.set(spec, { artifactKey: key, bytes: head.bytes, expectedSha256: (await findArtifact(key))?.sha256, open: () => store.getStream(key) });
   }
   if (missing.length) throw new AppError("INVALID_INPUT", `wallet export incomplete: ${missing.join(", ")}. To fix: upload the file(s) and run again.`);
   return loadWalletFiles(found, keys.encoding, opts);
