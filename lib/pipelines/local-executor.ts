@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { executePipeline } from "./execute-pipeline.ts";
 import { failureKindOf } from "./pipeline-errors.ts";
+import { recoverStaleRuns } from "./recover-stale-runs.ts";
 import { getPipeline } from "./registry.ts";
 import { claimRun, finishRun, getRunRef, heartbeat, setWaitingMessage, setWorkerPid } from "./run-store.ts";
 
@@ -33,6 +34,9 @@ export async function runLocally(runId: string, options: { signal?: AbortSignal 
       return { runId, status: now?.status === "cancelled" ? "cancelled" : "failed", error: `run is ${now?.status}` };
     }
     await setWaitingMessage(runId, "waiting: another run with the same concurrency key is running");
+    // The run holding the key may belong to a process that died (kill -9, OOM, a test worker torn down): it will
+    // never finish, so without this every later run of the key would wait forever.
+    await recoverStaleRuns();
     await sleep(CLAIM_POLL_MS);
   }
 

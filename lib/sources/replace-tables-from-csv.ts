@@ -20,6 +20,8 @@ export interface CsvFileToLoad {
   /** Text encoding (default utf-8; "auto" for files people upload). */
   encoding?: CsvEncoding;
   artifactKey?: string;
+  /** Called once the whole file is read, before any table is replaced: throw to leave the tables unchanged. */
+  verify?(read: CsvReadStats): void;
 }
 
 export interface LoadedFile {
@@ -73,6 +75,7 @@ async function loadFile(client: pg.PoolClient, engine: DbEngine, file: CsvFileTo
     source.destroy();
   }
   if (!stats) throw new Error(`reading ${file.fileName} ended without statistics`);
+  file.verify?.(stats);
   return stats;
 }
 

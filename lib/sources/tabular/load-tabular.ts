@@ -72,12 +72,14 @@ export async function loadTabularRaw(v: VersionForLoad, opts: ReplaceOptions = {
     bytes: head.bytes,
     encoding: storedEncoding(v.encoding),
     open: () => store.getStream(v.artifactKey),
+    // Versions are immutable: a stored file that no longer matches its upload replaces nothing in raw.*.
+    verify: (read) => {
+      if (v.sha256 && read.sha256 !== v.sha256) {
+        throw new AppError("INVALID_INPUT", `The stored file of version ${v.version} of "${v.name}" changed since it was uploaded (sha256 ${v.sha256.slice(0, 12)}…, now ${read.sha256.slice(0, 12)}…). To fix: upload the file again as a new version.`, 409);
+      }
+    },
   };
   const [loaded] = await replaceTablesFromCsv([file], opts);
-  if (v.sha256 && loaded.sha256 !== v.sha256) {
-    // Versions are immutable: a stored file that no longer matches its upload is not loaded further.
-    throw new AppError("INVALID_INPUT", `The stored file of version ${v.version} of "${v.name}" changed since it was uploaded (sha256 ${v.sha256.slice(0, 12)}…, now ${loaded.sha256.slice(0, 12)}…). To fix: upload the file again as a new version.`, 409);
-  }
   return loaded;
 }
 
