@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { schemaChecksums } from "../../tests/helpers/table-checksum.ts";
+import { schemaChecksums, tableChecksum } from "../../tests/helpers/table-checksum.ts";
 import { query } from "../db/sql.ts";
 import { confirmDatasetVersion, createDatasetVersionFromUpload } from "../sources/tabular/datasets.ts";
 import { getDatasetVersion } from "../sources/tabular/dataset-queries.ts";
@@ -52,10 +52,15 @@ describe("tabular-load pipeline", () => {
 
   it("replaces rather than duplicates when a version is loaded again, and refuses to change a loaded version", async () => {
     const { versionId } = await uploadConfirmLoad(churnCsv(30), "Reload me");
+    const tables = ["raw.tabular_reload_me_v1", "staging.tabular_reload_me_v1"];
+    const contents = async () => Promise.all(tables.map((t) => tableChecksum(t, { exclude: ["file_id"] })));
+    const first = await contents();
     const again = await startTabularLoad(versionId, "cli", "inline");
     expect((await runLocally(again.runId)).status).toBe("succeeded");
     expect(await count(`raw."tabular_reload_me_v1"`)).toBe(30);
     expect(await count(`staging."tabular_reload_me_v1"`)).toBe(30);
+    // The reload equals the first load row for row (file ids aside), not only in its counts.
+    expect(await contents()).toEqual(first);
     await expect(confirmDatasetVersion(versionId, { idColumn: "customerID", targetColumn: "Churn" })).rejects.toMatchObject({ status: 409 });
   });
 
