@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { tableChecksum } from "../../tests/helpers/table-checksum.ts";
 import { query } from "../db/sql.ts";
 import { generateElearning } from "../sources/elearning/generate-elearning.ts";
 import { elearningSampleParams } from "../sources/elearning/elearning-params.ts";
@@ -14,6 +15,21 @@ async function rawCounts() {
   return { users: Number(u.n), events: Number(e.n) };
 }
 
+/** raw.* and staging.* content without file ids (a rerun loads the same rows under new file ids). */
+async function elearningChecksums() {
+  const tables = ["raw.elearning_users", "raw.elearning_events", "staging.elearning_users", "staging.elearning_events"];
+  const sums: Record<string, string> = {};
+  for (const t of tables) sums[t] = await tableChecksum(t, { exclude: ["file_id"] });
+  return sums;
+}
+
+async function runSample(params: typeof small) {
+  const { runId } = await startRun("elearning-sample", params, "cli", "inline");
+  expect(await runLocally(runId)).toMatchObject({ status: "succeeded" });
+  return runId;
+}
+
+// Every test sets up what it needs: each passes alone (-t) and in any order (--sequence.shuffle).
 describe("elearning-sample pipeline (local executor)", () => {
   // Expected counts come from the generator itself, which is checked against the contract in its own tests.
   const expected = generateElearning(elearningSampleParams.parse(small)).stats;
@@ -41,13 +57,18 @@ describe("elearning-sample pipeline (local executor)", () => {
     expect(files.every((f) => /^[0-9a-f]{64}$/.test(f.sha256))).toBe(true);
   });
 
-  it("replaces rather than duplicates on a rerun with the same inputs", async () => {
-    const { runId } = await startRun("elearning-sample", small, "cli", "inline");
-    await runLocally(runId);
+  it("replaces rather than duplicates on a rerun with the same inputs: the rerun equals the first run", async () => {
+    await runSample(small);
+    const first = await elearningChecksums();
+    const rerun = await runSample(small);
     expect(await rawCounts()).toEqual({ users: expected.users, events: expected.events });
     const lines = await query<{ dupes: string }>(
       "SELECT count(*) - count(DISTINCT event_id) AS dupes FROM raw.elearning_events");
     expect(Number(lines[0].dupes)).toBe(0);
+    // Same content, not only the same counts: every row of raw.* and staging.* is as after the first run.
+    expect(await elearningChecksums()).toEqual(first);
+    const files = await query<{ n: string }>("SELECT count(*) AS n FROM ops.ingested_files WHERE run_id = $1", [rerun]);
+    expect(Number(files[0].n)).toBe(2);
   });
 
   it("rejects invalid params with a message naming the field", async () => {
@@ -56,9 +77,14 @@ describe("elearning-sample pipeline (local executor)", () => {
   });
 
   it("lists runs newest first with filters", async () => {
+    const older = await runSample({ users: 10, days: 31, seed: 1 });
+    const newer = await runSample({ users: 10, days: 31, seed: 2 });
     const { runs, total } = await listRuns({ pipelineId: "elearning-sample", status: "succeeded" });
     expect(total).toBeGreaterThanOrEqual(2);
     expect(runs.every((r) => r.status === "succeeded" && r.pipelineId === "elearning-sample")).toBe(true);
-    expect(runs[0].createdAt >= runs[1].createdAt).toBe(true);
+    for (let i = 1; i < runs.length; i++) expect(runs[i - 1].createdAt >= runs[i].createdAt).toBe(true);
+    const ids = runs.map((r) => r.id);
+    expect(ids.indexOf(newer)).toBeGreaterThanOrEqual(0);
+    expect(ids.indexOf(newer)).toBeLessThan(ids.indexOf(older));
   });
 });

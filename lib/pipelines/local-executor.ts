@@ -5,6 +5,7 @@ import { executePipeline, type StepExecutor } from "./execute-pipeline.ts";
 import { failureKindOf } from "./pipeline-errors.ts";
 import { claimRun, finishRun, getRunRef, holderOfKey, setWaitingMessage, setWorkerPid } from "./run-store.ts";
 import { errorMessage } from "../errors.ts";
+import { recoverStaleRuns } from "./recover-stale-runs.ts";
 
 export interface LocalRunOutcome {
   runId: string;
@@ -44,6 +45,9 @@ export async function runLocally(runId: string, options: { signal?: AbortSignal 
     }
     const holder = await holderOfKey(runId);
     await setWaitingMessage(runId, `waiting behind run ${holder ?? "(finishing)"}: it holds the same concurrency key`);
+    // The run holding the key may belong to a process that died (kill -9, OOM, a test worker torn down): it will
+    // never finish, so without this every later run of the key would wait forever.
+    await recoverStaleRuns();
     await sleep(CLAIM_POLL_MS);
   }
 

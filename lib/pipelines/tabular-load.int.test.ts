@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { schemaChecksums, tableChecksum } from "../../tests/helpers/table-checksum.ts";
 import { query } from "../db/sql.ts";
 import { confirmDatasetVersion, createDatasetVersionFromUpload } from "../sources/tabular/datasets.ts";
 import { getDatasetVersion } from "../sources/tabular/dataset-queries.ts";
@@ -51,10 +52,15 @@ describe("tabular-load pipeline", () => {
 
   it("replaces rather than duplicates when a version is loaded again, and refuses to change a loaded version", async () => {
     const { versionId } = await uploadConfirmLoad(churnCsv(30), "Reload me");
+    const tables = ["raw.tabular_reload_me_v1", "staging.tabular_reload_me_v1"];
+    const contents = async () => Promise.all(tables.map((t) => tableChecksum(t, { exclude: ["file_id"] })));
+    const first = await contents();
     const again = await startTabularLoad(versionId, "cli", "inline");
     expect((await runLocally(again.runId)).status).toBe("succeeded");
     expect(await count(`raw."tabular_reload_me_v1"`)).toBe(30);
     expect(await count(`staging."tabular_reload_me_v1"`)).toBe(30);
+    // The reload equals the first load row for row (file ids aside), not only in its counts.
+    expect(await contents()).toEqual(first);
     await expect(confirmDatasetVersion(versionId, { idColumn: "customerID", targetColumn: "Churn" })).rejects.toMatchObject({ code: "CONFLICT", status: 409 });
   });
 
@@ -122,16 +128,38 @@ describe("tabular-load pipeline", () => {
     expect(await query("SELECT 1 FROM information_schema.tables WHERE table_schema = 'staging' AND table_name = 'tabular_bad_target_v1'")).toEqual([]);
   });
 
-  it("refuses to load a stored file that changed since its upload (versions are immutable)", async () => {
+  it("refuses to load a stored file that changed since its upload (versions are immutable), leaving raw.* unchanged", async () => {
     const { version } = await createDatasetVersionFromUpload(churnCsv(20), { fileName: "tampered.csv" });
     await confirmDatasetVersion(version.id, { idColumn: "customerID", targetColumn: "Churn" });
     await getArtifactStore().delete(version.artifactKey); // keys are write-once: tampering means replacing the object behind our back
     await getArtifactStore().put(version.artifactKey, churnCsv(21));
+    const before = await schemaChecksums("raw");
     const { runId } = await startTabularLoad(version.id, "cli", "inline");
     expect(await runLocally(runId)).toMatchObject({ status: "failed", error: expect.stringMatching(/tampered\.csv.* changed since it was stored/) });
     // Refused before the swap: the raw table holds no row of the changed file.
     expect(await count(`raw."tabular_tampered_v1"`)).toBe(0);
     expect((await getDatasetVersion(version.id))?.status).toBe("failed");
+    // Only the empty table for the version may appear; no row of the changed file reached raw.*.
+    const table = `raw.tabular_${version.slug}_v1`;
+    const { [table]: created, ...after } = await schemaChecksums("raw");
+    expect(after).toEqual(before);
+    expect(created ?? "0 rows").toMatch(/^0 rows/);
+  });
+
+  it("keeps the loaded rows when a loaded version's stored file changes and it is loaded again", async () => {
+    const { versionId, outcome } = await uploadConfirmLoad(churnCsv(20), "Tampered later");
+    expect(outcome.status).toBe("succeeded");
+    const version = (await getDatasetVersion(versionId))!;
+    // Same row count, one field different: only a content checksum tells the two apart.
+    await getArtifactStore().delete(version.artifactKey); // keys are write-once: tampering means replacing the object behind our back
+    await getArtifactStore().put(version.artifactKey, churnCsv(19, { extra: [churnRow(20, { City: "Elsewhere" })] }));
+    const before = await schemaChecksums("raw");
+    expect(before[`raw.tabular_${version.slug}_v1`]).toMatch(/^20 rows/);
+    const again = await startTabularLoad(versionId, "cli", "inline");
+    expect(await runLocally(again.runId)).toMatchObject({ status: "failed", error: expect.stringMatching(/changed since it was stored/) });
+    // Content, not only counts: every raw table holds exactly the rows it held before the refused load.
+    expect(await schemaChecksums("raw")).toEqual(before);
+    expect((await getDatasetVersion(versionId))?.status).toBe("loaded");
   });
 
   it("refuses to load a draft", async () => {
