@@ -31,7 +31,11 @@ async function ingest(usersCsv: string, eventsCsv: string, tamper?: string) {
   await putArtifact(usersKey, usersCsv, { kind: "upload", contentType: "text/csv" });
   await putArtifact(eventsKey, eventsCsv, { kind: "upload", contentType: "text/csv" });
   // Bytes changed behind the record's back (the recorded sha256 is the original's).
-  if (tamper) await getArtifactStore().put(eventsKey, tamper);
+  if (tamper) {
+    // Keys are write-once through the store: tampering means replacing the object behind its back.
+    await getArtifactStore().delete(eventsKey);
+    await getArtifactStore().put(eventsKey, tamper);
+  }
   const { runId } = await startRun("elearning-ingest", { usersKey, eventsKey }, "cli", "inline");
   await runLocally(runId);
   return (await getRunDetail(runId))!;
