@@ -1,28 +1,18 @@
 import { z } from "zod";
 import { elearningSampleParams } from "../sources/elearning/elearning-params.ts";
 import { generateElearning } from "../sources/elearning/generate-elearning.ts";
-import { loadElearningFromStore, loadedSummary, type ElearningKeys } from "../sources/elearning/load-elearning.ts";
+import { loadElearningFromStore, type ElearningKeys } from "../sources/elearning/load-elearning.ts";
 import { CSV_ENCODINGS } from "../sources/csv/text-encoding.ts";
 import { putArtifact } from "../storage/artifact-records.ts";
 import { runArtifactKey } from "../storage/run-artifact-key.ts";
-import { artifactKeyParam, gateSteps, loadRawTablesRef } from "./gate-steps.ts";
-import { gateBeforeSwap } from "../sources/gate-before-swap.ts";
+import { artifactKeyParam, gatedLoadStep, gateSteps } from "./gate-steps.ts";
 import { definePipeline, defineStep, type StepContext } from "./pipeline-definition.ts";
 import { elearningSuites } from "../sources/elearning/elearning-suites.ts";
 import { buildElearningStaging } from "../sources/elearning/build-elearning-staging.ts";
 
 /** The load step shared by the sample and the ingest pipeline: reads keys from params or an earlier step. */
 export function loadElearningStep<P>(keysOf: (ctx: StepContext<P>) => ElearningKeys) {
-  return defineStep({
-    ...loadRawTablesRef,
-    title: "Load and validate raw tables",
-    async run(ctx: StepContext<P>) {
-      // The gate validates the staged rows before they replace raw.* (a failed gate leaves raw.* unchanged).
-      const gate = gateBeforeSwap(elearningSuites, ctx.runId);
-      const files = await loadElearningFromStore(keysOf(ctx), { runId: ctx.runId, signal: ctx.signal, onProgress: ctx.progress, validate: gate.validate });
-      return { ...loadedSummary(files), gate: gate.summary() };
-    },
-  });
+  return gatedLoadStep(elearningSuites, keysOf, loadElearningFromStore);
 }
 
 /** The data gate and the staging build, shared by every e-learning pipeline. */

@@ -2,7 +2,9 @@ import { z } from "zod";
 import { recordStagingOutputs, stagingTablesOf } from "../lineage/index.ts";
 import type { ExpectationSuite } from "../quality/expectation-types.ts";
 import { isValidArtifactKey } from "../storage/artifact-key.ts";
-import { defineStep, type PipelineStep, type StepRef } from "./pipeline-definition.ts";
+import { gateBeforeSwap } from "../sources/gate-before-swap.ts";
+import type { LoadedFile, ReplaceOptions } from "../sources/replace-tables-from-csv.ts";
+import { defineStep, type PipelineStep, type StepContext, type StepRef } from "./pipeline-definition.ts";
 import { gateSummaryOutput, jsonObject, loadedFilesOutput } from "./step-outputs.ts";
 
 /**
@@ -14,6 +16,34 @@ export const gatedLoadOutput = loadedFilesOutput.extend({ gate: gateSummaryOutpu
 
 /** The load step every multi-file source shares the id of (e-learning, wallet). */
 export const loadRawTablesRef: StepRef<typeof gatedLoadOutput> = { id: "load-raw-tables", output: gatedLoadOutput };
+
+/** A load's files as a step output: one entry per file, and rows per table. */
+export function loadedFilesSummary(files: readonly LoadedFile[]) {
+  return {
+    files: files.map((f) => ({ name: f.fileName, table: f.table, rows: f.rows, bytes: f.bytes, sha256: f.sha256, durationMs: f.durationMs })),
+    rows: Object.fromEntries(files.map((f) => [f.table, f.rows])),
+  };
+}
+
+/**
+ * The load step of a multi-file source: loads the files named by `keysOf` (from params or an earlier step) into
+ * staged tables, runs the source's suites on them, and swaps them in only when the gate passes.
+ */
+export function gatedLoadStep<P, K>(
+  suites: readonly ExpectationSuite[],
+  keysOf: (ctx: StepContext<P>) => K,
+  load: (keys: K, options: ReplaceOptions) => Promise<readonly LoadedFile[]>,
+) {
+  return defineStep({
+    ...loadRawTablesRef,
+    title: "Load and validate raw tables",
+    async run(ctx: StepContext<P>) {
+      const gate = gateBeforeSwap(suites, ctx.runId);
+      const files = await load(keysOf(ctx), { runId: ctx.runId, signal: ctx.signal, onProgress: ctx.progress, validate: gate.validate });
+      return { ...loadedFilesSummary(files), gate: gate.summary() };
+    },
+  });
+}
 
 /**
  * The two steps after a gated load, for every source: the gate's report (its suites ran in the load step) and the

@@ -2,14 +2,13 @@ import { z } from "zod";
 import { CSV_ENCODINGS } from "../sources/csv/text-encoding.ts";
 import { buildWalletStaging } from "../sources/wallet/build-wallet-staging.ts";
 import { generateWallet } from "../sources/wallet/generate-wallet.ts";
-import { loadedWalletSummary, loadWalletFromStore, WALLET_KEY_FIELDS, type WalletKeys } from "../sources/wallet/load-wallet.ts";
+import { loadWalletFromStore, WALLET_KEY_FIELDS, type WalletKeys } from "../sources/wallet/load-wallet.ts";
 import { walletSampleParams } from "../sources/wallet/wallet-params.ts";
 import { walletSuites } from "../sources/wallet/wallet-suites.ts";
 import { WALLET_FILES } from "../sources/wallet/wallet-tables.ts";
 import { putArtifact } from "../storage/artifact-records.ts";
 import { runArtifactKey } from "../storage/run-artifact-key.ts";
-import { artifactKeyParam, gateSteps, loadRawTablesRef } from "./gate-steps.ts";
-import { gateBeforeSwap } from "../sources/gate-before-swap.ts";
+import { artifactKeyParam, gatedLoadStep, gateSteps } from "./gate-steps.ts";
 import { definePipeline, defineStep, type StepContext } from "./pipeline-definition.ts";
 import { jsonObject, toJsonObject } from "./step-outputs.ts";
 
@@ -18,16 +17,7 @@ const WALLET_CONCURRENCY_KEY = "raw.wallet";
 
 /** The load step shared by the sample and the ingest pipeline: reads keys from params or an earlier step. */
 export function loadWalletStep<P>(keysOf: (ctx: StepContext<P>) => WalletKeys) {
-  return defineStep({
-    ...loadRawTablesRef,
-    title: "Load and validate raw tables",
-    async run(ctx: StepContext<P>) {
-      // The gate validates the staged rows before they replace raw.* (a failed gate leaves raw.* unchanged).
-      const gate = gateBeforeSwap(walletSuites, ctx.runId);
-      const files = await loadWalletFromStore(keysOf(ctx), { runId: ctx.runId, signal: ctx.signal, onProgress: ctx.progress, validate: gate.validate });
-      return { ...loadedWalletSummary(files), gate: gate.summary() };
-    },
-  });
+  return gatedLoadStep(walletSuites, keysOf, loadWalletFromStore);
 }
 
 /** The data gate and the staging build, shared by every wallet pipeline. */

@@ -29,9 +29,3 @@ export async function loadElearningFromStore(keys: ElearningKeys, opts: ReplaceO
   );
 }
 
-export function loadedSummary(files: readonly LoadedFile[]) {
-  return {
-    files: files.map((f) => ({ name: f.fileName, table: f.table, rows: f.rows, bytes: f.bytes, sha256: f.sha256, durationMs: f.durationMs })),
-    rows: Object.fromEntries(files.map((f) => [f.table, f.rows])),
-  };
-}

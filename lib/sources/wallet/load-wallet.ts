@@ -121,9 +121,3 @@ export async function storeWalletDir(dir: string, prefix: string): Promise<Walle
   return keys as WalletKeys;
 }
 
-export function loadedWalletSummary(files: readonly LoadedFile[]) {
-  return {
-    files: files.map((f) => ({ name: f.fileName, table: f.table, rows: f.rows, bytes: f.bytes, sha256: f.sha256, durationMs: f.durationMs })),
-    rows: Object.fromEntries(files.map((f) => [f.table, f.rows])),
-  };
-}
