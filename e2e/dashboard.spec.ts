@@ -35,7 +35,7 @@ test("runs the sample pipeline from the Pipelines page and follows it live to su
   await expect(page.getByRole("progressbar", { name: "Run progress" })).toHaveAttribute("aria-valuenow", "100");
   const steps = page.getByRole("table", { name: "Steps" });
   await expect(steps).toBeVisible();
-  for (const title of ["Generate CSVs", "Load raw tables"]) {
+  for (const title of ["Generate CSVs", "Load and validate raw tables"]) {
     await expect(steps.getByRole("row", { name: new RegExp(title) })).toContainText("succeeded");
   }
   // Whatever steps the pipeline has by now, every one of them succeeded.
