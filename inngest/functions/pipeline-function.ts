@@ -1,6 +1,6 @@
 import { NonRetriableError } from "inngest";
 import { errorMessage } from "../../lib/errors.ts";
-import { pipelineRequestedData, pipelineRequestedEvent } from "../../lib/events/event-catalog.ts";
+import { pipelineRequestedData } from "../../lib/events/event-catalog.ts";
 import { markEventSent } from "../../lib/events/outbox.ts";
 import { executePipeline, type StepExecutor, type StepResult } from "../../lib/pipelines/execute-pipeline.ts";
 import type { Json, PipelineDefinition } from "../../lib/pipelines/pipeline-definition.ts";
@@ -8,6 +8,7 @@ import { failureKindOf } from "../../lib/pipelines/pipeline-errors.ts";
 import { claimRun, finishRun, getRunRef, holderOfKey } from "../../lib/pipelines/run-store.ts";
 import { createInngestRun } from "../../lib/pipelines/start-run.ts";
 import { inngest } from "../client.ts";
+import { pipelineRequested } from "../events.ts";
 
 export interface StartPolicy {
   /** How long a run waits for its concurrency key when a run outside Inngest's own limit (a local one) holds it. */
@@ -52,7 +53,7 @@ export function createPipelineFunction(def: PipelineDefinition, policy: StartPol
       id: `pipeline-${def.id}`,
       name: def.title,
       retries: def.retries ?? 2,
-      triggers: [{ event: pipelineRequestedEvent(def.id).name }],
+      triggers: [pipelineRequested(def.id)],
       concurrency: [{ limit: 1, key: "event.data.concurrencyKey", scope: "env" }],
       // Also when the function fails outside our own handling (e.g. the database was down for every retry).
       onFailure: async ({ event, error }) => {

@@ -65,8 +65,3 @@ export async function markEventSent(id: string, deliveredTo: "inngest" | "local"
 export async function markEventFailed(id: string, error: string): Promise<void> {
   await query(`UPDATE ops.outbox_events SET claimed_until = NULL, last_error = $2 WHERE id = $1 AND sent_at IS NULL`, [id, error.slice(0, 2000)]);
 }
-
-export async function pendingEventCount(): Promise<number> {
-  const [row] = await query<{ n: number }>(`SELECT count(*)::int AS n FROM ops.outbox_events WHERE sent_at IS NULL`);
-  return row.n;
-}

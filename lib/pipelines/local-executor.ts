@@ -46,8 +46,8 @@ export async function runLocally(runId: string, options: { signal?: AbortSignal 
     const holder = await holderOfKey(runId);
     await setWaitingMessage(runId, `waiting behind run ${holder ?? "(finishing)"}: it holds the same concurrency key`);
     // The run holding the key may belong to a process that died (kill -9, OOM, a test worker torn down): it will
-    // never finish, so without this every later run of the key would wait forever.
-    await recoverStaleRuns();
+    // never finish, so without this every later run of the key would wait forever. Only the holder is checked.
+    if (holder) await recoverStaleRuns(new Date(), { ids: [holder] });
     await sleep(CLAIM_POLL_MS);
   }
 

@@ -1,7 +1,8 @@
 import os from "node:os";
 import { getDb } from "../db/client.ts";
 import { isProcessAlive } from "../db/embedded-lock.ts";
-import { finishRun } from "./run-store.ts";
+import type { RunStatus } from "../db/generated/prisma/enums.ts";
+import { ACTIVE, finishRun } from "./run-store.ts";
 
 // A worker on another host is judged by its heartbeat (written every second while it runs).
 const STALE_HEARTBEAT_MS = 2 * 60_000;
@@ -29,13 +30,15 @@ function sweptMessage(run: { workerPid: number | null; workerHost: string | null
  * The sweeper: marks runs whose worker is gone as failed ("crashed"), so a run killed mid-way never stays "running"
  * (or "cancelling") forever and never holds its concurrency key. Local runs are judged by their worker's pid on
  * this host or their heartbeat; Inngest runs by their heartbeat deadline. Called when the app, the CLI or a worker
- * starts, and periodically by the app and `churnops worker`.
+ * starts, and periodically by the app and `churnops worker`; `only` limits it to some runs (a waiting run checks the
+ * one holding its key).
  */
-export async function recoverStaleRuns(now = new Date()): Promise<string[]> {
+export async function recoverStaleRuns(now = new Date(), only?: { ids: readonly string[] }): Promise<string[]> {
   const { prisma } = await getDb();
-  const recovered = await recoverLocalRuns(now);
+  const scope = { status: { in: UNFINISHED }, ...(only ? { id: { in: [...only.ids] } } : {}) };
+  const recovered = await recoverLocalRuns(now, scope);
   const inngestRuns = await prisma.pipelineRun.findMany({
-    where: { executor: "inngest", status: { in: ["queued", "running", "cancelling"] } },
+    where: { executor: "inngest", ...scope },
     select: { id: true, status: true, workerPid: true, workerHost: true, heartbeatAt: true, createdAt: true, startedAt: true, executor: true },
   });
   for (const run of inngestRuns) {
@@ -53,10 +56,13 @@ async function endStaleRun(run: { id: string; status: string; workerPid: number 
   else await finishRun(run.id, { status: "failed", failureKind: "crashed", message: sweptMessage(run) });
 }
 
-async function recoverLocalRuns(now: Date): Promise<string[]> {
+/** Runs a worker may still be working on (or waiting to): what the sweeper looks at. */
+const UNFINISHED: RunStatus[] = ["queued", ...ACTIVE];
+
+async function recoverLocalRuns(now: Date, scope: { status: { in: RunStatus[] }; id?: { in: string[] } }): Promise<string[]> {
   const { prisma } = await getDb();
   const candidates = await prisma.pipelineRun.findMany({
-    where: { executor: "local", status: { in: ["queued", "running", "cancelling"] } },
+    where: { executor: "local", ...scope },
     select: { id: true, status: true, workerPid: true, workerHost: true, heartbeatAt: true, createdAt: true, executor: true },
   });
   const host = os.hostname();

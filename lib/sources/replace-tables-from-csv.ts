@@ -143,7 +143,6 @@ export async function replaceTablesFromCsv(files: readonly CsvFileToLoad[], opts
   let bytesBefore = 0;
   const progressFor = (file: CsvFileToLoad) => (b: number) =>
     totalBytes && opts.onProgress?.((bytesBefore + b) / totalBytes, `loading ${file.fileName}`);
-  const tables = [...new Set(files.map((f) => f.table))];
   const client = await pool.connect();
   const ready: ReadyFile[] = [];
   try {
