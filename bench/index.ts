@@ -3,6 +3,7 @@ const benchName = process.argv[2] ?? "ingest";
 const benches: Record<string, () => Promise<unknown>> = {
   ingest: async () => (await import("./ingest.ts")).benchIngest(),
   validate: async () => (await import("./validate.ts")).benchValidate(),
+  preprocess: async () => (await import("./preprocess.ts")).benchPreprocess(),
   "ui-under-load": async () => (await import("./ui-under-load.ts")).benchUiUnderLoad(),
 };
 if (!benches[benchName]) {
