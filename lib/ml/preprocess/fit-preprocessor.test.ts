@@ -150,6 +150,9 @@ describe("fitPreprocessor", () => {
     expect(() => p.transform({ ...f, columns: f.columns.slice(1) })).toThrow(/no column "age"/);
     const wrongKind: RawFrame = { ...f, columns: [...f.columns.slice(0, 3), { name: "plan", kind: "numeric", values: new Float64Array(6) }] };
     expect(() => p.transform(wrongKind)).toThrow(/expects categorical/);
+    const signupAsNumber = { name: "signup", kind: "numeric" as const, values: Float64Array.from([100, 200, NaN_, 150, 120, 180]) };
+    const dateAsNumber: RawFrame = { ...f, columns: f.columns.map((c) => (c.name === "signup" ? signupAsNumber : c)) };
+    expect(() => p.transform(dateAsNumber)).toThrow(/expects date/);
     expect(() => fitPreprocessor({ rows: 3, columns: [{ name: "x", kind: "numeric", values: new Float64Array(2) }] })).toThrow(RangeError);
     expect(() => fitPreprocessor(f, { rows: Uint32Array.from([9]) })).toThrow(RangeError);
   });

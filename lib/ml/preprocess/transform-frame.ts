@@ -73,6 +73,10 @@ export function transformFrame(
       if (column.kind === "categorical") {
         throw new RangeError(`transform: column "${step.name}" is categorical but the model expects ${step.kind}`);
       }
+      // A date must arrive as a date (and vice versa): its model value is an age, not the raw day number.
+      if ((column.kind === "date") !== (step.kind === "date")) {
+        throw new RangeError(`transform: column "${step.name}" is ${column.kind} but the model expects ${step.kind}`);
+      }
       if ((column.kind === "date" || rows) && !scratch) scratch = new Float64Array(n);
       const values = column.kind === "date" || rows ? modelValues(column, rows, asOf, scratch) : column.values;
       const base = offset * n;
