@@ -3,6 +3,7 @@ import { sum, timesVector, transposeTimes } from "./dense-kernels.ts";
 import { sampleHessian } from "./hessian-sample.ts";
 import { elasticNetPenalty } from "./elastic-net-penalty.ts";
 import { penaltyOptimality } from "./penalty-optimality.ts";
+import { bfgsUpdate } from "./bfgs-update.ts";
 import { solveQuadraticSubproblem } from "./quadratic-cd.ts";
 
 /** One elastic-net logistic problem on the mean scale: Σ v_i · logloss_i + l2/2·‖w‖² + l1·‖w‖₁, Σ v_i = 1. */
@@ -76,6 +77,11 @@ export function proximalNewton(problem: LogisticProblem, beta: Float64Array, set
   const delta = new Float64Array(size);
   const movable = new Uint8Array(size).fill(1);
   if (!fitIntercept) movable[0] = 0;
+  const exact = m === n;
+  let refresh = true;
+  const previousGradient = new Float64Array(size);
+  const gradientChange = new Float64Array(size);
+  const lastStep = new Float64Array(size);
 
   let iterations = 0;
   let converged = false;
@@ -92,13 +98,18 @@ export function proximalNewton(problem: LogisticProblem, beta: Float64Array, set
     if (iterations >= settings.maxIterations) break;
     iterations++;
 
-    for (let k = 0; k < m; k++) {
-      const row = hessianRows[k]!;
-      const e = Math.exp(-Math.abs(z[row]!));
-      curvature[k] = ((v[row]! * e) / ((1 + e) * (1 + e))) * sampleScale; // p(1 − p) = e / (1 + e)²
+    if (refresh) {
+      for (let k = 0; k < m; k++) {
+        const row = hessianRows[k]!;
+        const e = Math.exp(-Math.abs(z[row]!));
+        curvature[k] = ((v[row]! * e) / ((1 + e) * (1 + e))) * sampleScale; // p(1 − p) = e / (1 + e)²
+      }
+      sampleHessian(hessianX, curvature, hessian);
+      for (let j = 0; j < size; j++) hessian[j * size + j]! += HESSIAN_DAMPING;
+    } else {
+      for (let j = 0; j < size; j++) gradientChange[j] = gradient[j]! - previousGradient[j]!;
+      bfgsUpdate(hessian, lastStep, gradientChange);
     }
-    sampleHessian(hessianX, curvature, hessian);
-    for (let j = 0; j < size; j++) hessian[j * size + j]! += HESSIAN_DAMPING;
 
     if (l1 > 0) {
       for (let j = 1; j < size; j++) movable[j] = beta[j] === 0 && Math.abs(gradient[j]!) < l1 - optimality ? 0 : 1;
@@ -122,7 +133,14 @@ export function proximalNewton(problem: LogisticProblem, beta: Float64Array, set
       else step *= BACKTRACK;
     }
     if (!accepted) break;
-    for (let j = 0; j < size; j++) beta[j]! += step * delta[j]!;
+    for (let j = 0; j < size; j++) {
+      lastStep[j] = step * delta[j]!;
+      beta[j]! += lastStep[j]!;
+    }
+    previousGradient.set(gradient);
+    // A sampled Hessian is formed once and then corrected by BFGS from exact gradient differences; a step that
+    // needed backtracking means the model was poor, so it is formed afresh. The exact Hessian is always fresh.
+    refresh = exact || step < 1;
     [z, zTrial] = [zTrial, z];
     [rowLoss, rowLossTrial] = [rowLossTrial, rowLoss];
     [residual, residualTrial] = [residualTrial, residual];
