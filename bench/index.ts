@@ -4,6 +4,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   ingest: async () => (await import("./ingest.ts")).benchIngest(),
   validate: async () => (await import("./validate.ts")).benchValidate(),
   "ui-under-load": async () => (await import("./ui-under-load.ts")).benchUiUnderLoad(),
+  train: async () => (await import("./train.ts")).benchTrain(),
 };
 if (!benches[benchName]) {
   console.error(`unknown benchmark "${benchName}"; available: ${Object.keys(benches).join(", ")}`);

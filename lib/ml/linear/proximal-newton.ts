@@ -1,9 +1,10 @@
 import type { Matrix } from "../types.ts";
-import { sum, timesVector, transposeTimes } from "./dense-kernels.ts";
-import { sampleHessian } from "./hessian-sample.ts";
-import { elasticNetPenalty } from "./elastic-net-penalty.ts";
-import { penaltyOptimality } from "./penalty-optimality.ts";
 import { bfgsUpdate } from "./bfgs-update.ts";
+import { sum, transposeTimes } from "./dense-kernels.ts";
+import { elasticNetPenalty } from "./elastic-net-penalty.ts";
+import { fusedSweep } from "./fused-sweep.ts";
+import { sampleHessian } from "./hessian-sample.ts";
+import { penaltyOptimality } from "./penalty-optimality.ts";
 import { solveQuadraticSubproblem } from "./quadratic-cd.ts";
 
 /** One elastic-net logistic problem on the mean scale: Σ v_i · logloss_i + l2/2·‖w‖² + l1·‖w‖₁, Σ v_i = 1. */
@@ -18,6 +19,30 @@ export interface LogisticProblem {
   /** rows whose curvature estimates the Hessian (all rows ⇒ exact Newton), and those rows of x */
   hessianRows: Uint32Array;
   hessianX: Matrix;
+}
+
+/**
+ * Per-row and curvature state at the current β, kept between fits of one data set: the loss and its gradient do not
+ * depend on the penalty, so the next fit of a regularisation path starts from them without another pass over x,
+ * and from the previous fit's curvature without forming a new Hessian. Buffers are allocated once.
+ */
+export interface SolverState {
+  z: Float64Array;
+  rowLoss: Float64Array;
+  residual: Float64Array;
+  /** loss gradient x̃ᵀ·residual (size cols + 1) */
+  gradient: Float64Array;
+  /** curvature matrix (size²), valid when hessianReady */
+  hessian: Float64Array;
+  /** z, rowLoss, residual and gradient describe the β the state was last used with */
+  marginsReady: boolean;
+  hessianReady: boolean;
+  spare: { z: Float64Array; rowLoss: Float64Array; residual: Float64Array; gradient: Float64Array; dz: Float64Array };
+}
+
+export function createSolverState(rows: number, size: number): SolverState {
+  const buffers = () => ({ z: new Float64Array(rows), rowLoss: new Float64Array(rows), residual: new Float64Array(rows), gradient: new Float64Array(size) });
+  return { ...buffers(), hessian: new Float64Array(size * size), marginsReady: false, hessianReady: false, spare: { ...buffers(), dz: new Float64Array(rows) } };
 }
 
 export interface ProximalNewtonResult {
@@ -38,57 +63,62 @@ const HESSIAN_DAMPING = 1e-10;
 /**
  * Proximal Newton with line search (newGLMNET: Yuan, Ho & Lin 2012, "An improved GLMNET for L1-regularized logistic
  * regression", JMLR 13; global convergence for any positive-definite curvature: Tseng & Yun 2009, "A coordinate
- * gradient descent method for nonsmooth separable minimization"). Updates `beta` (β[0] = intercept) in place.
+ * gradient descent method for nonsmooth separable minimization"). Updates `beta` (β[0] = intercept) and `state`.
  * Each iteration
- *   1. forms the gradient g = X̃ᵀ(v∘(p − y)) (one pass over the data) and stops when the KKT violation ≤ tol;
- *   2. forms the curvature X̃ᵀ diag(v∘p(1−p)) X̃ on the Hessian rows (rescaled to estimate the full sum);
+ *   1. stops when the KKT violation of the gradient g = x̃ᵀ(v∘(p − y)) is ≤ tol;
+ *   2. takes the curvature: x̃ᵀ diag(v∘p(1−p)) x̃ on the Hessian rows (rescaled to estimate the full sum), formed
+ *      afresh when the exact Hessian is cheap or the last step had to backtrack, otherwise the previous matrix with
+ *      a BFGS correction from the last step's exact gradient change (Nocedal & Wright §6.1);
  *   3. minimises the quadratic model + penalty by coordinate descent (quadratic-cd.ts, O(p²) per sweep);
- *   4. backtracks from the full step until F(β + tΔ) ≤ F(β) + σ·t·D, D = gᵀΔ + penalty(β + Δ) − penalty(β)
- *      (one pass for XΔ, then O(n) per trial on cached margins; the accepted trial leaves the next residuals).
+ *   4. tries the full step in one fused pass over x that also yields the next gradient (fused-sweep.ts), and
+ *      backtracks until F(β + tΔ) ≤ F(β) + σ·t·D, D = gᵀΔ + penalty(β + Δ) − penalty(β), when it must.
  * With a sampled Hessian this is a sub-sampled Newton method (Byrd, Chin, Neveitt & Nocedal 2011, SIAM J. Optim. 21;
- * Roosta-Khorasani & Mahoney 2016): it converges linearly instead of quadratically, but to the exact optimum, because
+ * Roosta-Khorasani & Mahoney 2016): linear instead of quadratic convergence, but to the exact optimum, because
  * gradient, line search and stopping test use every row. Loss differences are summed row by row (not as a difference
  * of two sums), so the Armijo test stays meaningful when the decrease is ~1e-14.
  * Zero coefficients deep inside the L1 dead zone are frozen for one iteration (newGLMNET's shrinking); the stopping
  * test always checks every coordinate.
  */
-export function proximalNewton(problem: LogisticProblem, beta: Float64Array, settings: { tol: number; maxIterations: number }): ProximalNewtonResult {
+export interface ProximalNewtonSettings {
+  tol: number;
+  maxIterations: number;
+  /**
+   * Form an exact Hessian every iteration (default true: quadratic convergence where the Hessian is cheap). The
+   * pre-solve on a large sample sets false: there the m·p²/2 Hessian costs ~10 sample passes, and BFGS corrections
+   * between fresh ones get within its loose tolerance in about as many iterations for a fraction of the work.
+   */
+  alwaysRefreshExact?: boolean;
+}
+
+export function proximalNewton(problem: LogisticProblem, beta: Float64Array, state: SolverState, settings: ProximalNewtonSettings): ProximalNewtonResult {
   const { x, y, v, l1, l2, fitIntercept, hessianRows, hessianX } = problem;
   const { rows: n, cols: p } = x;
   const size = p + 1;
   const m = hessianRows.length;
+  const exact = m === n && (settings.alwaysRefreshExact ?? true);
   let sampleWeight = 0;
   for (let k = 0; k < m; k++) sampleWeight += v[hessianRows[k]!]!;
   const sampleScale = sampleWeight > 0 ? 1 / sampleWeight : 0;
 
-  let z = new Float64Array(n);
-  let zTrial = new Float64Array(n);
-  let rowLoss = new Float64Array(n);
-  let rowLossTrial = new Float64Array(n);
-  let residual = new Float64Array(n);
-  let residualTrial = new Float64Array(n);
-  const dz = new Float64Array(n);
-  timesVector(x, beta[0]!, beta.subarray(1), z);
-  evaluateRows(z, null, 0, y, v, rowLoss, residual);
+  let current = { z: state.z, rowLoss: state.rowLoss, residual: state.residual, gradient: state.gradient };
+  let trial = { z: state.spare.z, rowLoss: state.spare.rowLoss, residual: state.spare.residual, gradient: state.spare.gradient };
+  const dz = state.spare.dz;
+  const hessian = state.hessian;
+  // z = x̃β with losses, residuals and the gradient, in one pass (unless the state already holds them).
+  if (!state.marginsReady) fusedSweep(x, y, v, null, beta, 1, null, { dz, ...current });
+  let refresh = exact || !state.hessianReady;
 
-  const gradient = new Float64Array(size);
-  const hessian = new Float64Array(size * size);
   const curvature = new Float64Array(m);
   const delta = new Float64Array(size);
+  const gradientChange = new Float64Array(size);
   const movable = new Uint8Array(size).fill(1);
   if (!fitIntercept) movable[0] = 0;
-  const exact = m === n;
-  let refresh = true;
-  const previousGradient = new Float64Array(size);
-  const gradientChange = new Float64Array(size);
-  const lastStep = new Float64Array(size);
 
   let iterations = 0;
   let converged = false;
   let optimality = Infinity;
   for (;;) {
-    gradient[0] = sum(residual);
-    transposeTimes(x, residual, gradient.subarray(1));
+    const gradient = current.gradient;
     optimality = penaltyOptimality(beta, gradient, l1, l2, fitIntercept);
     if (!Number.isFinite(optimality)) throw new RangeError("fitLogisticRegression: x contains NaN or infinite values");
     if (optimality <= settings.tol) {
@@ -101,14 +131,12 @@ export function proximalNewton(problem: LogisticProblem, beta: Float64Array, set
     if (refresh) {
       for (let k = 0; k < m; k++) {
         const row = hessianRows[k]!;
-        const e = Math.exp(-Math.abs(z[row]!));
+        const e = Math.exp(-Math.abs(current.z[row]!));
         curvature[k] = ((v[row]! * e) / ((1 + e) * (1 + e))) * sampleScale; // p(1 − p) = e / (1 + e)²
       }
       sampleHessian(hessianX, curvature, hessian);
       for (let j = 0; j < size; j++) hessian[j * size + j]! += HESSIAN_DAMPING;
-    } else {
-      for (let j = 0; j < size; j++) gradientChange[j] = gradient[j]! - previousGradient[j]!;
-      bfgsUpdate(hessian, lastStep, gradientChange);
+      refresh = false;
     }
 
     if (l1 > 0) {
@@ -123,61 +151,69 @@ export function proximalNewton(problem: LogisticProblem, beta: Float64Array, set
     for (let j = 0; j < size; j++) decrease += gradient[j]! * delta[j]!;
     if (!(decrease < 0)) break; // no descent direction left: optimal within floating-point precision
 
-    timesVector(x, delta[0]!, delta.subarray(1), dz);
     let step = 1;
-    let accepted = false;
-    for (let trial = 0; trial < MAX_BACKTRACKS && !accepted; trial++) {
-      const lossChange = evaluateRows(z, dz, step, y, v, rowLossTrial, residualTrial, rowLoss, zTrial);
-      const penaltyChange = (trial === 0 ? fullStepPenalty : elasticNetPenalty(beta, delta, step, l1, l2)) - penaltyNow;
-      if (lossChange + penaltyChange <= ARMIJO_SIGMA * step * decrease) accepted = true;
-      else step *= BACKTRACK;
+    let accepted = fusedSweep(x, y, v, current.z, delta, 1, current.rowLoss, { dz, ...trial }) + fullStepPenalty - penaltyNow <= ARMIJO_SIGMA * decrease;
+    for (let t = 1; t < MAX_BACKTRACKS && !accepted; t++) {
+      step *= BACKTRACK;
+      const lossChange = evaluateRows(current.z, dz, step, y, v, trial.rowLoss, trial.residual, current.rowLoss, trial.z);
+      accepted = lossChange + elasticNetPenalty(beta, delta, step, l1, l2) - penaltyNow <= ARMIJO_SIGMA * step * decrease;
+      if (accepted) {
+        trial.gradient[0] = sum(trial.residual);
+        transposeTimes(x, trial.residual, trial.gradient.subarray(1));
+      }
     }
     if (!accepted) break;
     for (let j = 0; j < size; j++) {
-      lastStep[j] = step * delta[j]!;
-      beta[j]! += lastStep[j]!;
+      delta[j]! *= step;
+      beta[j]! += delta[j]!;
+      gradientChange[j] = trial.gradient[j]! - gradient[j]!;
     }
-    previousGradient.set(gradient);
-    // A sampled Hessian is formed once and then corrected by BFGS from exact gradient differences; a step that
-    // needed backtracking means the model was poor, so it is formed afresh. The exact Hessian is always fresh.
-    refresh = exact || step < 1;
-    [z, zTrial] = [zTrial, z];
-    [rowLoss, rowLossTrial] = [rowLossTrial, rowLoss];
-    [residual, residualTrial] = [residualTrial, residual];
+    // A step that had to backtrack means the quadratic model was poor: form the curvature afresh next time.
+    if (exact || step < 1) refresh = true;
+    else bfgsUpdate(hessian, delta, gradientChange);
+    [current, trial] = [trial, current];
   }
 
+  // Hand the buffers back in their current roles so the next fit finds the state of the final β.
+  state.z = current.z;
+  state.rowLoss = current.rowLoss;
+  state.residual = current.residual;
+  state.gradient = current.gradient;
+  state.spare = { ...trial, dz };
+  state.marginsReady = true;
+  state.hessianReady = !refresh;
+
   let loss = 0;
-  for (let i = 0; i < n; i++) loss += v[i]! * rowLoss[i]!;
+  for (let i = 0; i < n; i++) loss += v[i]! * current.rowLoss[i]!;
   return { iterations, converged, optimality, loss };
 }
 
 /**
- * At margins z + step·dz (dz null: at z), writes each row's log loss softplus(z) − y·z and gradient residual
- * v·(sigmoid(z) − y) (one exp and one log1p per row), the new margins into zOut when given, and returns
- * Σ v_i (loss_i − previous_i) when `previous` is given, else Σ v_i · loss_i.
+ * At margins z + step·dz, writes each row's log loss softplus(z) − y·z, its gradient residual v·(sigmoid(z) − y) and
+ * the margin, and returns Σ v_i (loss_i − previous_i): one backtracking trial, with no pass over x.
  */
 function evaluateRows(
   z: Float64Array,
-  dz: Float64Array | null,
+  dz: Float64Array,
   step: number,
   y: Uint8Array,
   v: Float64Array,
   rowLoss: Float64Array,
   residual: Float64Array,
-  previous?: Float64Array,
-  zOut?: Float64Array,
+  previous: Float64Array,
+  zOut: Float64Array,
 ): number {
   let total = 0;
   for (let i = 0; i < z.length; i++) {
-    const zi = dz ? z[i]! + step * dz[i]! : z[i]!;
-    if (zOut) zOut[i] = zi;
+    const zi = z[i]! + step * dz[i]!;
+    zOut[i] = zi;
     const e = Math.exp(-Math.abs(zi));
     const prob = zi >= 0 ? 1 / (1 + e) : e / (1 + e);
     const yi = y[i]!;
     const li = (zi > 0 ? zi : 0) + Math.log1p(e) - yi * zi;
     rowLoss[i] = li;
     residual[i] = v[i]! * (prob - yi);
-    total += v[i]! * (previous ? li - previous[i]! : li);
+    total += v[i]! * (li - previous[i]!);
   }
   return total;
 }

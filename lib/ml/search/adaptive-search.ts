@@ -1,6 +1,6 @@
 import type { LinearModel } from "../linear/linear-model.ts";
 import { seededRandom } from "../seeded-random.ts";
-import { evaluateTrial, isBetter } from "./evaluate-trial.ts";
+import { evaluateTrial, isBetter, searchSession } from "./evaluate-trial.ts";
 import type { LinearSearchInput, LinearSearchResult, LinearTrial } from "./linear-search-types.ts";
 
 export interface AdaptiveSearchOptions {
@@ -48,6 +48,7 @@ export async function adaptiveSearch(input: LinearSearchInput & AdaptiveSearchOp
 
   const startup = Math.min(budget, Math.max(4, Math.ceil(budget / 4)));
   const design = latinHypercube(startup, random);
+  const session = searchSession(input);
   const points: Point[] = [];
   const models: LinearModel[] = [];
   const trials: LinearTrial[] = [];
@@ -57,7 +58,7 @@ export async function adaptiveSearch(input: LinearSearchInput & AdaptiveSearchOp
     const r = snap(rLow + proposed.r * (rHigh - rLow));
     const point = { u: proposed.u, r: rHigh > rLow ? (r - rLow) / (rHigh - rLow) : 0 };
     const params = { C: 10 ** (cLow + point.u * (cHigh - cLow)), l1_ratio: r };
-    const { trial, model } = evaluateTrial(input, t, params, models[nearest(points, point)]);
+    const { trial, model } = evaluateTrial(input, session, t, params, models[nearest(points, point)]);
     points.push(point);
     models.push(model);
     trials.push(trial);

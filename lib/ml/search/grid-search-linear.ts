@@ -1,5 +1,5 @@
 import type { LinearModel } from "../linear/linear-model.ts";
-import { evaluateTrial, isBetter } from "./evaluate-trial.ts";
+import { evaluateTrial, isBetter, searchSession } from "./evaluate-trial.ts";
 import type { LinearSearchInput, LinearSearchResult, LinearTrial } from "./linear-search-types.ts";
 import { logspace } from "./logspace.ts";
 
@@ -20,13 +20,14 @@ export async function gridSearchLinear(
   const Cs = [...(input.Cs ?? DEFAULT_CS)].sort((a, b) => a - b);
   const l1Ratios = input.l1Ratios ?? DEFAULT_L1_RATIOS;
   if (Cs.length === 0 || l1Ratios.length === 0) throw new RangeError("gridSearchLinear needs at least one C and one l1_ratio");
+  const session = searchSession(input);
   const trials: LinearTrial[] = [];
   const models: LinearModel[] = [];
   let best: (LinearTrial & { model: LinearModel }) | undefined;
   for (const l1Ratio of l1Ratios) {
     let previous: LinearModel | undefined;
     for (const C of Cs) {
-      const { trial, model } = evaluateTrial(input, trials.length, { C, l1_ratio: l1Ratio }, previous);
+      const { trial, model } = evaluateTrial(input, session, trials.length, { C, l1_ratio: l1Ratio }, previous);
       trials.push(trial);
       models.push(model);
       if (!best || isBetter(trial.score, best.score, input.direction)) best = { ...trial, model };
