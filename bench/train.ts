@@ -51,8 +51,21 @@ export async function benchTrain(): Promise<void> {
     oursCpu.push(cpu);
   }
   const oursLoss = meanLogLoss(yTrain, ours.probability(train));
+  // The same fit stopped at KKT ≤ 1e-5 instead of the default 1e-7: still 10× stricter than sklearn's tol 1e-4 on
+  // the same gradient scale, and the question the target asks is speed at equal log loss, checked below.
+  const looseSeconds: number[] = [];
+  const looseCpu: number[] = [];
+  let loose!: LinearModel;
+  for (let r = 0; r < REPEATS; r++) {
+    const [seconds, cpu] = timed(() => (loose = fitLogisticRegression(train, yTrain, { C, tol: 1e-5 })));
+    looseSeconds.push(seconds);
+    looseCpu.push(cpu);
+  }
+  const looseLoss = meanLogLoss(yTrain, loose.probability(train));
   const d = ours.diagnostics!;
   console.log(`churnops L2 fit (C=${C}):  ${fmt(median(oursSeconds))} s median of ${REPEATS} (first ${fmt(oursSeconds[0]!)} s), CPU ${fmt(median(oursCpu))} s   ${d.iterations} iterations, KKT ${d.optimality.toExponential(1)}, Hessian rows ${d.hessianRows}, train log loss ${oursLoss.toFixed(9)}`);
+
+  console.log(`churnops L2 fit at tol 1e-5:  ${fmt(median(looseSeconds))} s median of ${REPEATS}, CPU ${fmt(median(looseCpu))} s   ${loose.diagnostics!.iterations} iterations, train log loss ${looseLoss.toFixed(9)}`);
 
   // 2. Our grid, scored on the validation slice.
   const t0 = performance.now();
@@ -81,6 +94,8 @@ export async function benchTrain(): Promise<void> {
   const lossGap = Math.abs(oursLoss - skLoss);
   console.log(`sklearn ${sk.sklearn} lbfgs (C=${C}):  ${fmt(skSeconds)} s median of ${REPEATS}, CPU ${fmt(skCpu)} s (${sk.l2.runs[0]!.n_iter} iterations)   train log loss ${skLoss.toFixed(9)}   |Δ log loss| ${lossGap.toExponential(1)} ${lossGap <= 1e-6 ? "(equal within 1e-6)" : "(NOT equal within 1e-6)"}`);
   console.log(`  → L2 fit speed-up: ${(skSeconds / median(oursSeconds)).toFixed(1)}× sklearn lbfgs wall clock, ${(skCpu / median(oursCpu)).toFixed(1)}× in CPU time (target ≥ 1×, aim 5×)`);
+  const looseGap = Math.abs(looseLoss - skLoss);
+  console.log(`  → at tol 1e-5 (|Δ log loss| ${looseGap.toExponential(1)}${looseGap <= 1e-6 ? ", equal within 1e-6" : ", NOT equal within 1e-6"}): ${(skSeconds / median(looseSeconds)).toFixed(1)}× wall clock, ${(skCpu / median(looseCpu)).toFixed(1)}× in CPU time`);
 
   let worstAucGap = 0;
   let skBest = -Infinity;
