@@ -1,6 +1,6 @@
 import type { LinearModel } from "../linear/linear-model.ts";
 import { seededRandom } from "../seeded-random.ts";
-import { evaluateTrial, isBetter, searchSession } from "./evaluate-trial.ts";
+import { evaluateTrial, isBetter, polishBest, searchSession } from "./evaluate-trial.ts";
 import type { LinearSearchInput, LinearSearchResult, LinearTrial } from "./linear-search-types.ts";
 
 export interface AdaptiveSearchOptions {
@@ -65,7 +65,7 @@ export async function adaptiveSearch(input: LinearSearchInput & AdaptiveSearchOp
     if (!best || isBetter(trial.score, best.score, input.direction)) best = { ...trial, model };
     await input.onTrial?.(trial);
   }
-  return { trials, models, best: best! };
+  return { trials, models, best: polishBest(input, session, best!) };
 }
 
 function snap(r: number): number {

@@ -1,5 +1,5 @@
 import type { LinearModel } from "../linear/linear-model.ts";
-import { evaluateTrial, isBetter, searchSession } from "./evaluate-trial.ts";
+import { evaluateTrial, isBetter, polishBest, searchSession } from "./evaluate-trial.ts";
 import type { LinearSearchInput, LinearSearchResult, LinearTrial } from "./linear-search-types.ts";
 import { logspace } from "./logspace.ts";
 
@@ -35,5 +35,5 @@ export async function gridSearchLinear(
       await input.onTrial?.(trial);
     }
   }
-  return { trials, models, best: best! };
+  return { trials, models, best: polishBest(input, session, best!) };
 }

@@ -36,7 +36,7 @@ export interface LinearSearchInput {
    * the trial to the store (and let its event loop run) between fits.
    */
   onTrial?: (trial: LinearTrial) => void | Promise<void>;
-  /** solver options shared by every trial (class weights, tolerance, seed, …) */
+  /** solver options shared by every trial (class weights, seed, …); `tol` defaults to SEARCH_TOL for trials */
   fit?: Omit<LogisticRegressionOptions, "C" | "l1Ratio" | "init">;
 }
 
@@ -44,6 +44,9 @@ export interface LinearSearchResult {
   trials: LinearTrial[];
   /** the fitted model of each trial, aligned with trials (coefficient paths for the trials chart) */
   models: LinearModel[];
-  /** the best trial (first of equals, in trial order) and its fitted model */
+  /**
+   * the best trial (first of equals, in trial order) with its model solved to the solver's default tolerance; its
+   * score and iterations are those of that polished model (the trial's own record stays in `trials`)
+   */
   best: LinearTrial & { model: LinearModel };
 }
