@@ -5,6 +5,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   validate: async () => (await import("./validate.ts")).benchValidate(),
   preprocess: async () => (await import("./preprocess.ts")).benchPreprocess(),
   "ui-under-load": async () => (await import("./ui-under-load.ts")).benchUiUnderLoad(),
+  train: async () => (await import("./train.ts")).benchTrain(),
 };
 if (!benches[benchName]) {
   console.error(`unknown benchmark "${benchName}"; available: ${Object.keys(benches).join(", ")}`);
