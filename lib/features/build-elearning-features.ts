@@ -21,6 +21,12 @@ export const EMBEDDED_EVENTS_PER_CHUNK = 50_000;
  */
 const WORK_MEM = "64MB";
 
+/** Statement sizes on the embedded engine (tests make them tiny to cross chunk borders); real Postgres ignores them. */
+export interface ChunkSizes {
+  users?: number;
+  events?: number;
+}
+
 export interface ElearningFeatureBuild {
   table: string;
   sourceRunId: string;
@@ -77,11 +83,11 @@ async function buildInOneTransaction(client: pg.ClientBase, events: string, user
  * replaced per range of user ids (delete + insert of those users). The build row is removed first and written
  * last, so a reader never trains on a half-built set, and a rerun after a crash replaces every chunk.
  */
-async function buildInChunks(client: pg.ClientBase, events: string, users: string, sourceRunId: string, signal?: AbortSignal): Promise<Bounds> {
+async function buildInChunks(client: pg.ClientBase, events: string, users: string, sourceRunId: string, chunks: Required<ChunkSizes>, signal?: AbortSignal): Promise<Bounds> {
   await client.query(`SET work_mem = '${WORK_MEM}'`);
   await client.query("DROP TABLE IF EXISTS pg_temp.elearning_daily");
   await client.query(createDailyTable("elearning_daily", true));
-  for (const r of await lineRanges(client, events, EMBEDDED_EVENTS_PER_CHUNK)) {
+  for (const r of await lineRanges(client, events, chunks.events)) {
     signal?.throwIfAborted();
     await client.query(insertDailySql("elearning_daily", events, "e.file_id = $1 AND e.source_line BETWEEN $2 AND $3"), [r.fileId, r.from, r.to]);
   }
@@ -91,7 +97,7 @@ async function buildInChunks(client: pg.ClientBase, events: string, users: strin
   // A different snapshot never reuses this run id, so the users of an earlier (crashed) build are these users.
   const { rows: ids } = await client.query<{ lo: string; hi: string }>(
     `SELECT min(user_id)::text AS lo, max(user_id)::text AS hi FROM (
-       SELECT user_id, (row_number() OVER (ORDER BY user_id) - 1) / ${EMBEDDED_USERS_PER_CHUNK} AS chunk FROM (SELECT DISTINCT user_id FROM elearning_daily) u) c
+       SELECT user_id, (row_number() OVER (ORDER BY user_id) - 1) / ${chunks.users} AS chunk FROM (SELECT DISTINCT user_id FROM elearning_daily) u) c
       GROUP BY chunk ORDER BY chunk`);
   const inRange = "BETWEEN $4::bigint AND $5::bigint";
   for (const { lo, hi } of ids) {
@@ -112,7 +118,7 @@ async function buildInChunks(client: pg.ClientBase, events: string, users: strin
  * data's last day, with daily counts, 7/14/30-day rolling sums, recency, tenure and the churn label (null in the
  * data's last 30 days). Idempotent: a rebuild for the same run and feature-set version leaves the same rows.
  */
-export async function buildElearningFeatures(opts: { sourceRunId: string; signal?: AbortSignal }): Promise<ElearningFeatureBuild> {
+export async function buildElearningFeatures(opts: { sourceRunId: string; signal?: AbortSignal; chunks?: ChunkSizes }): Promise<ElearningFeatureBuild> {
   const t0 = performance.now();
   const { sourceRunId, signal } = opts;
   const events = (await snapshotOf(sourceRunId, "staging.elearning_events")).relation;
@@ -120,7 +126,7 @@ export async function buildElearningFeatures(opts: { sourceRunId: string; signal
   const { engine, pool } = await getDb();
   const client = await pool.connect();
   try {
-    const b = engine === "postgres" ? await buildInOneTransaction(client, events, users, sourceRunId) : await buildInChunks(client, events, users, sourceRunId, signal);
+    const b = engine === "postgres" ? await buildInOneTransaction(client, events, users, sourceRunId) : await buildInChunks(client, events, users, sourceRunId, { users: opts.chunks?.users ?? EMBEDDED_USERS_PER_CHUNK, events: opts.chunks?.events ?? EMBEDDED_EVENTS_PER_CHUNK }, signal);
     const c = await counts(client, sourceRunId);
     const durationMs = performance.now() - t0;
     const features = [...ELEARNING_FEATURES];

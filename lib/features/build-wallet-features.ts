@@ -56,7 +56,13 @@ async function buyerRanges(client: pg.ClientBase, buyers: string, size: number):
  * it); without, one row per buyer at the export date from the side files. Buyers missing from a side file keep
  * their row, with nulls and has_<file> = false. Idempotent per (run, feature-set version).
  */
-export async function buildWalletFeatures(opts: { sourceRunId: string; weeks?: number; signal?: AbortSignal }): Promise<WalletFeatureBuild> {
+export async function buildWalletFeatures(opts: {
+  sourceRunId: string;
+  weeks?: number;
+  signal?: AbortSignal;
+  /** statement sizes on the embedded engine (tests make them tiny); real Postgres ignores them */
+  chunks?: { buyers?: number; payments?: number };
+}): Promise<WalletFeatureBuild> {
   const t0 = performance.now();
   const { sourceRunId, signal } = opts;
   const weeks = opts.weeks ?? DEFAULT_WALLET_WEEKS;
@@ -78,7 +84,7 @@ export async function buildWalletFeatures(opts: { sourceRunId: string; weeks?: n
     if (found.has_payments) {
       await client.query("DROP TABLE IF EXISTS pg_temp.wallet_payment_days");
       await client.query(createPaymentDaysTable("wallet_payment_days"));
-      const ranges = embedded ? await lineRanges(client, paymentsRel, EMBEDDED_PAYMENTS_PER_CHUNK) : [null];
+      const ranges = embedded ? await lineRanges(client, paymentsRel, opts.chunks?.payments ?? EMBEDDED_PAYMENTS_PER_CHUNK) : [null];
       for (const r of ranges) {
         signal?.throwIfAborted();
         if (r) await client.query(insertPaymentDaysSql("wallet_payment_days", paymentsRel, "p.file_id = $1 AND p.source_line BETWEEN $2 AND $3"), [r.fileId, r.from, r.to]);
@@ -86,7 +92,7 @@ export async function buildWalletFeatures(opts: { sourceRunId: string; weeks?: n
       }
       await client.query("ANALYZE wallet_payment_days");
     }
-    const ranges = embedded ? await buyerRanges(client, buyersRel, EMBEDDED_BUYERS_PER_CHUNK) : [null];
+    const ranges = embedded ? await buyerRanges(client, buyersRel, opts.chunks?.buyers ?? EMBEDDED_BUYERS_PER_CHUNK) : [null];
     for (const r of ranges) {
       signal?.throwIfAborted();
       const bounds = r ? [r.lo, r.hi] : [];
