@@ -3,6 +3,7 @@ const benchName = process.argv[2] ?? "ingest";
 const benches: Record<string, () => Promise<unknown>> = {
   ingest: async () => (await import("./ingest.ts")).benchIngest(),
   validate: async () => (await import("./validate.ts")).benchValidate(),
+  features: async () => (await import("./features.ts")).benchFeatures(),
   "ui-under-load": async () => (await import("./ui-under-load.ts")).benchUiUnderLoad(),
 };
 if (!benches[benchName]) {

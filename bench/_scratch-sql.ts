@@ -1,0 +1,10 @@
+import { createDailyTable, insertDailySql, insertFeaturesSql } from "../lib/features/elearning-feature-sql.ts";
+console.log("\\timing on");
+console.log("BEGIN; SET LOCAL work_mem = '64MB';");
+console.log(createDailyTable("tmp_daily", true) + ";");
+console.log(insertDailySql("tmp_daily", "snapshots.elearning_events__20f73c461493") + ";");
+console.log("ANALYZE tmp_daily;");
+console.log("DELETE FROM features.elearning_user_day;");
+console.log(`PREPARE ins(uuid,int,date) AS ${insertFeaturesSql("tmp_daily", "snapshots.elearning_users__20f73c461493")};`);
+console.log("EXPLAIN (ANALYZE, COSTS OFF) EXECUTE ins('20f73c46-1493-49a6-928f-9b37bd7fc775', 1, '2025-04-30');");
+console.log("COMMIT;");
