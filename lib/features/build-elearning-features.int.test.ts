@@ -46,15 +46,17 @@ describe("buildElearningFeatures", () => {
   let runId: string;
   let rows: Map<string, Row>;
 
-  it("writes a dense user × day grid from each user's first event to the data's last day", async () => {
+  it("writes a user × day grid from each user's first event to the data's last day, without the unlabelled tail", async () => {
     runId = await sourceRunWith({ "staging.elearning_users": USERS, "staging.elearning_events": EVENTS });
     // Tiny chunks on the embedded engine: user-days split across event chunks, one user per window statement.
     const build = await buildElearningFeatures({ sourceRunId: runId, chunks: { users: 1, events: 3 } });
     rows = await rowsOf(runId);
-    // user 1: 2025-01-01..2025-03-10 = 31 + 28 + 10 = 69 days; user 2: 2025-01-05..2025-03-10 = 27 + 28 + 10 = 65 days
-    expect(build).toMatchObject({ rows: 134, users: 2, lastDay: "2025-03-10" });
-    expect(rows.size).toBe(134);
+    // Labelled days: user 1 2025-01-01..02-08 = 31 + 8 = 39, user 2 01-05..02-08 = 27 + 8 = 35; plus each user's last
+    // day (2025-03-10, the current state for scoring). 02-09..03-09 are dropped: no 30-day future to label them.
+    expect(build).toMatchObject({ rows: 76, labelledRows: 74, users: 2, lastDay: "2025-03-10" });
+    expect(rows.size).toBe(76);
     expect(rows.has("1 2025-01-01") && rows.has("1 2025-03-10") && rows.has("2 2025-01-05") && !rows.has("2 2025-01-04")).toBe(true);
+    expect(rows.has("1 2025-02-09") || rows.has("2 2025-03-09")).toBe(false);
   });
 
   it("computes daily counts and 7/14/30-day rolling sums on the dense grid", () => {
@@ -84,9 +86,11 @@ describe("buildElearningFeatures", () => {
 
   it("counts days since the last active day, growing through a silent spell", () => {
     expect(rows.get("1 2025-01-09")!.days_since_last_activity).toBe(1);
-    expect(rows.get("1 2025-02-19")!.days_since_last_activity).toBe(40); // 01-10 -> 02-19 = 21 + 19 days
-    expect(rows.get("1 2025-02-20")!.days_since_last_activity).toBe(0);
-    expect(rows.get("2 2025-03-09")!.days_since_last_activity).toBe(62); // 01-06 -> 03-09 = 25 + 28 + 9 days
+    expect(rows.get("1 2025-02-08")!.days_since_last_activity).toBe(29); // 01-10 -> 02-08 = 21 + 8 days
+    expect(rows.get("2 2025-02-08")!.days_since_last_activity).toBe(33); // 01-06 -> 02-08 = 25 + 8 days
+    expect(rows.get("1 2025-03-10")!.days_since_last_activity).toBe(18); // back on 02-20; 02-20 -> 03-10 = 8 + 10 days
+    expect(rows.get("2 2025-03-10")!.days_since_last_activity).toBe(0);
+    expect(rows.get("1 2025-03-10")!.logins_30).toBe(1); // 02-09..03-10: the 02-20 login (windows see the dropped days)
   });
 
   it("labels churn = no active day in the next 30 days, and leaves the data's last 30 days unlabelled", () => {
@@ -99,8 +103,8 @@ describe("buildElearningFeatures", () => {
     expect(churn("2 2025-01-06")).toBe(1); // 01-07..02-05 silent
     expect(churn("2 2025-02-07")).toBe(1); // 02-08..03-09 silent
     expect(churn("2 2025-02-08")).toBe(0); // 02-09..03-10 holds 03-10; 02-08 = last day - 30, the last labelled day
-    expect(churn("2 2025-02-09")).toBeNull();
-    expect(churn("1 2025-03-10")).toBeNull();
+    expect(churn("1 2025-03-10")).toBeNull(); // the kept last day: current state, no label
+    expect(churn("2 2025-03-10")).toBeNull();
     // labelled: user 1 01-01..02-08 = 39 rows, user 2 01-05..02-08 = 35 rows
     expect([...rows.values()].filter((r) => r.churn !== null)).toHaveLength(74);
   });
@@ -108,7 +112,7 @@ describe("buildElearningFeatures", () => {
   it("rebuilds idempotently: the same rows (checksum) after a second build of the same run", async () => {
     const before = await tableChecksum("features.elearning_user_day");
     const again = await buildElearningFeatures({ sourceRunId: runId });
-    expect(again).toMatchObject({ rows: 134, labelledRows: 74 });
+    expect(again).toMatchObject({ rows: 76, labelledRows: 74 });
     expect(await tableChecksum("features.elearning_user_day")).toBe(before);
   });
 
