@@ -93,9 +93,11 @@ export function insertSnapshotRowsSql(buyers: string, buyerFilter = "true"): str
 export function insertWeeklyRowsSql(buyers: string, days: string, buyerFilter = "true"): string {
   const horizon = `$4::int + ${LONG_WEEKS - 1}`;
   const weekSums = DAY_SUMS.map((c) => `coalesce(sum(${c}), 0) AS ${c}`);
-  const cum = (c: string) => `sum(${c}) OVER t AS cum_${c}`;
-  const diff = (c: string, weeks: number, from = 0) => `(${from ? `lag(cum_${c}, ${from}) OVER t` : `cum_${c}`} - coalesce(lag(cum_${c}, ${from + weeks}) OVER t, 0))`;
   const long = ["payments", "spent", "discount", "discounted", "days", ...SEGMENT_COLUMNS.flatMap((s) => [`payments_${s}`, `spent_${s}`])];
+  const at = (c: string) => long.indexOf(c) + 1;
+  // Running totals travel in one float8[] so each lag distance is one lag() call (see elearning-feature-sql.ts).
+  const lagged = (c: string, back: number) => (back === 0 ? `cums[${at(c)}]` : `coalesce(l${back}[${at(c)}], 0)`);
+  const diff = (c: string, weeks: number, from = 0) => `(${lagged(c, from)} - ${lagged(c, from + weeks)})`;
   return `
   WITH weeks AS (
     SELECT d.buyer_id, ($3::date - d.day) / 7 AS bucket, ${weekSums.join(", ")}, count(*) AS days, max(d.day) AS last_day, min(d.day) AS first_day
@@ -108,10 +110,13 @@ export function insertWeeklyRowsSql(buyers: string, days: string, buyerFilter = 
       LEFT JOIN weeks w ON w.buyer_id = b.buyer_id AND w.bucket = k
      WHERE ${buyerFilter}),
   cum AS (
-    SELECT buyer_id, bucket, ${long.map(cum).join(", ")},
+    SELECT buyer_id, bucket, ARRAY[${long.map((c) => `sum(${c}) OVER t`).join(", ")}]::float8[] AS cums,
            max(last_day) OVER t AS last_payment,
            min(first_day) OVER (PARTITION BY buyer_id ORDER BY bucket ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS next_payment
       FROM grid WINDOW t AS (PARTITION BY buyer_id ORDER BY bucket DESC ROWS UNBOUNDED PRECEDING)),
+  lags AS (
+    SELECT *, ${[SHORT_WEEKS, 2 * SHORT_WEEKS, LONG_WEEKS].map((w) => `lag(cums, ${w}) OVER t AS l${w}`).join(", ")}
+      FROM cum WINDOW t AS (PARTITION BY buyer_id ORDER BY bucket DESC)),
   win AS (
     SELECT buyer_id, bucket, last_payment, next_payment,
            ${diff("payments", SHORT_WEEKS)}::int AS payments_4w, ${diff("payments", LONG_WEEKS)}::int AS payments_13w,
@@ -120,7 +125,7 @@ export function insertWeeklyRowsSql(buyers: string, days: string, buyerFilter = 
            ${diff("discount", SHORT_WEEKS)}::float8 AS discount_4w, ${diff("discount", LONG_WEEKS)}::float8 AS discount_13w,
            ${diff("discounted", LONG_WEEKS)}::int AS discounted_payments_13w, ${diff("days", LONG_WEEKS)}::int AS payment_days_13w,
            ${SEGMENT_COLUMNS.map((s) => `${diff(`payments_${s}`, LONG_WEEKS)}::int AS payments_${s}_13w, ${diff(`spent_${s}`, LONG_WEEKS)}::float8 AS spent_${s}_13w`).join(",\n           ")}
-      FROM cum WINDOW t AS (PARTITION BY buyer_id ORDER BY bucket DESC))
+      FROM lags)
   INSERT INTO features.churn_weekly_features (${KEY}, ${[...WALLET_PAYMENT_FEATURES, ...WALLET_SIDE_FEATURES].map((f) => f.name).join(", ")}, churn, inactive_60d)
   SELECT $1::uuid, $2::int, b.buyer_id, $3::date - 7 * w.bucket, b.in_payments,
          w.payments_4w, w.payments_13w, w.payments_trend_4w, w.spent_4w, w.spent_13w, w.discount_4w, w.discount_13w, w.discounted_payments_13w,
