@@ -42,7 +42,14 @@ async function rowsOf(runId: string): Promise<Map<string, Row>> {
   return new Map(rows.map((r) => [`${r.user_id} ${r.day}`, r]));
 }
 
+const columnsOf = async (table: string) =>
+  (await query<{ c: string }>("SELECT column_name AS c FROM information_schema.columns WHERE table_schema = 'features' AND table_name = $1 ORDER BY ordinal_position", [table])).map((r) => r.c);
+
 describe("buildElearningFeatures", () => {
+  it("has a table whose columns are the key, the declared features in order, and the label (schema and SQL agree)", async () => {
+    expect(await columnsOf("elearning_user_day")).toEqual(["source_run_id", "feature_set_version", "user_id", "as_of", ...ELEARNING_FEATURES.map((f) => f.name), "churn"]);
+  });
+
   let runId: string;
   let rows: Map<string, Row>;
 

@@ -42,6 +42,12 @@ async function rowsOf(runId: string): Promise<Map<string, Row>> {
 }
 
 describe("buildWalletFeatures with PAYMENTS", () => {
+  it("has a table whose columns are the key, the declared features in order, and the two labels", async () => {
+    const columns = await query<{ c: string }>(
+      "SELECT column_name AS c FROM information_schema.columns WHERE table_schema = 'features' AND table_name = 'churn_weekly_features' ORDER BY ordinal_position");
+    expect(columns.map((r) => r.c)).toEqual(["source_run_id", "feature_set_version", "buyer_id", "as_of", ...[...WALLET_PAYMENT_FEATURES, ...WALLET_SIDE_FEATURES].map((f) => f.name), "churn", "inactive_60d"]);
+  });
+
   let runId: string;
   let rows: Map<string, Row>;
 
