@@ -41,16 +41,18 @@ export interface ElearningFeatureBuild {
   durationMs: number;
 }
 
-type Bounds = { last_day: string | null; users: number };
+type Bounds = { last_day: string | null };
 
 async function bounds(client: pg.ClientBase, daily: string): Promise<Bounds> {
-  const { rows } = await client.query<Bounds>(`SELECT to_char(max(day), 'YYYY-MM-DD') AS last_day, count(DISTINCT user_id)::int AS users FROM ${daily}`);
+  const { rows } = await client.query<Bounds>(`SELECT to_char(max(day), 'YYYY-MM-DD') AS last_day FROM ${daily}`);
   return rows[0]!;
 }
 
-async function counts(client: pg.ClientBase, sourceRunId: string): Promise<{ rows: number; labelled: number }> {
-  const { rows } = await client.query<{ rows: number; labelled: number }>(
-    `SELECT count(*)::int AS rows, count(churn)::int AS labelled FROM ${ELEARNING_FEATURE_TABLE} WHERE source_run_id = $1 AND feature_set_version = $2`,
+/** Rows, labelled rows, and users (each user has exactly one row on the data's last day, the unlabelled one). */
+async function counts(client: pg.ClientBase, sourceRunId: string): Promise<{ rows: number; labelled: number; users: number }> {
+  const { rows } = await client.query<{ rows: number; labelled: number; users: number }>(
+    `SELECT count(*)::int AS rows, count(churn)::int AS labelled, (count(*) - count(churn))::int AS users
+       FROM ${ELEARNING_FEATURE_TABLE} WHERE source_run_id = $1 AND feature_set_version = $2`,
     [sourceRunId, ELEARNING_FEATURE_SET_VERSION],
   );
   return rows[0]!;
@@ -64,7 +66,8 @@ async function buildInOneTransaction(client: pg.ClientBase, events: string, user
   await client.query("BEGIN");
   try {
     await client.query(`SET LOCAL work_mem = '${WORK_MEM}'`);
-    const { rows } = await client.query<Bounds>(`SELECT to_char(max(event_time), 'YYYY-MM-DD') AS last_day, count(DISTINCT user_id)::int AS users FROM ${ident(events)}`);
+    // Only the last day here (one scan, no sort); the user count comes from the written rows.
+    const { rows } = await client.query<Bounds>(`SELECT to_char(max(event_time), 'YYYY-MM-DD') AS last_day FROM ${ident(events)}`);
     const b = rows[0]!;
     await forgetFeatureBuild(client, ELEARNING_FEATURE_TABLE, sourceRunId, ELEARNING_FEATURE_SET_VERSION);
     await client.query(`DELETE FROM ${ELEARNING_FEATURE_TABLE} WHERE source_run_id = $1 AND feature_set_version = $2`, [sourceRunId, ELEARNING_FEATURE_SET_VERSION]);
@@ -132,10 +135,10 @@ export async function buildElearningFeatures(opts: { sourceRunId: string; signal
     const features = [...ELEARNING_FEATURES];
     await recordFeatureBuild(client, {
       featureTable: ELEARNING_FEATURE_TABLE, sourceRunId, featureSetVersion: ELEARNING_FEATURE_SET_VERSION, rows: c.rows, labelledRows: c.labelled,
-      features, params: { lastDay: b.last_day, users: b.users, eventsSnapshot: events, usersSnapshot: users }, durationMs,
+      features, params: { lastDay: b.last_day, users: c.users, eventsSnapshot: events, usersSnapshot: users }, durationMs,
     });
     return {
-      table: ELEARNING_FEATURE_TABLE, sourceRunId, featureSetVersion: ELEARNING_FEATURE_SET_VERSION, rows: c.rows, labelledRows: c.labelled, users: b.users,
+      table: ELEARNING_FEATURE_TABLE, sourceRunId, featureSetVersion: ELEARNING_FEATURE_SET_VERSION, rows: c.rows, labelledRows: c.labelled, users: c.users,
       lastDay: b.last_day, features, durationMs,
     };
   } catch (e) {
