@@ -4,6 +4,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   ingest: async () => (await import("./ingest.ts")).benchIngest(),
   validate: async () => (await import("./validate.ts")).benchValidate(),
   preprocess: async () => (await import("./preprocess.ts")).benchPreprocess(),
+  features: async () => (await import("./features.ts")).benchFeatures(),
   "ui-under-load": async () => (await import("./ui-under-load.ts")).benchUiUnderLoad(),
   train: async () => (await import("./train.ts")).benchTrain(),
 };

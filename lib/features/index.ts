@@ -1,0 +1,10 @@
+export { buildElearningFeatures, type ChunkSizes, type ElearningFeatureBuild } from "./build-elearning-features.ts";
+export { buildWalletFeatures, DEFAULT_WALLET_WEEKS, type WalletFeatureBuild } from "./build-wallet-features.ts";
+export { CHURN_HORIZON_DAYS, ELEARNING_FEATURES, ROLLING_WINDOWS } from "./elearning-feature-sql.ts";
+export { getFeatureBuild, type FeatureBuildRecord } from "./feature-builds.ts";
+export { ELEARNING_FEATURE_SET_VERSION, ELEARNING_FEATURE_TABLE, WALLET_FEATURE_SET_VERSION, WALLET_FEATURE_TABLE } from "./feature-set-versions.ts";
+export type { FeatureSpec } from "./feature-spec.ts";
+export { FRAME_CHUNK_ROWS, loadFrame, type FrameSource, type KeyColumn, type LoadedFrame } from "./load-frame.ts";
+export { frameSourceOf, loadTrainingFrame, type TrainingFrameSpec } from "./load-training-frame.ts";
+export { tabularFeatures, tabularFeatureSource } from "./tabular-feature-source.ts";
+export { INACTIVE_DAYS, LONG_WEEKS, MAIN_SEGMENTS, SHORT_WEEKS, WALLET_PAYMENT_FEATURES, WALLET_SIDE_FEATURES, walletFeatures } from "./wallet-feature-sql.ts";
