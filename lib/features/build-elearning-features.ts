@@ -1,0 +1,149 @@
+import type pg from "pg";
+import { getDb } from "../db/client.ts";
+import { ident } from "../db/sql.ts";
+import { lineRanges } from "../db/side-table.ts";
+import { snapshotOf } from "../lineage/snapshot-tables.ts";
+import { createDailyTable, dailySelectSql, ELEARNING_FEATURES, insertDailySql, insertFeaturesSql } from "./elearning-feature-sql.ts";
+import { forgetFeatureBuild, recordFeatureBuild } from "./feature-builds.ts";
+import type { FeatureSpec } from "./feature-spec.ts";
+import { ELEARNING_FEATURE_SET_VERSION, ELEARNING_FEATURE_TABLE } from "./feature-set-versions.ts";
+
+/**
+ * Users per statement of the window stage on the embedded engine: ~120 days each, so ~25k grid rows, which held
+ * PGlite for a fraction of a second here (its connections wait while a statement runs).
+ */
+export const EMBEDDED_USERS_PER_CHUNK = 200;
+/** Events per statement of the daily stage on the embedded engine (key ranges of the events snapshot). */
+export const EMBEDDED_EVENTS_PER_CHUNK = 50_000;
+/**
+ * Memory for the sorts and hashes of the build (SET LOCAL / per session): at the default 4 MB the daily GROUP BY
+ * spilled to disk; the whole default build needs ~40 MB.
+ */
+const WORK_MEM = "64MB";
+
+/** Statement sizes on the embedded engine (tests make them tiny to cross chunk borders); real Postgres ignores them. */
+export interface ChunkSizes {
+  users?: number;
+  events?: number;
+}
+
+export interface ElearningFeatureBuild {
+  table: string;
+  sourceRunId: string;
+  featureSetVersion: number;
+  /** user-day rows written, and those with a label (the rest are each user's last 30 days of data) */
+  rows: number;
+  labelledRows: number;
+  users: number;
+  /** the data's last day (YYYY-MM-DD): the grid ends here and labels stop 30 days before it */
+  lastDay: string | null;
+  features: FeatureSpec[];
+  durationMs: number;
+}
+
+type Bounds = { last_day: string | null; users: number };
+
+async function bounds(client: pg.ClientBase, daily: string): Promise<Bounds> {
+  const { rows } = await client.query<Bounds>(`SELECT to_char(max(day), 'YYYY-MM-DD') AS last_day, count(DISTINCT user_id)::int AS users FROM ${daily}`);
+  return rows[0]!;
+}
+
+async function counts(client: pg.ClientBase, sourceRunId: string): Promise<{ rows: number; labelled: number }> {
+  const { rows } = await client.query<{ rows: number; labelled: number }>(
+    `SELECT count(*)::int AS rows, count(churn)::int AS labelled FROM ${ELEARNING_FEATURE_TABLE} WHERE source_run_id = $1 AND feature_set_version = $2`,
+    [sourceRunId, ELEARNING_FEATURE_SET_VERSION],
+  );
+  return rows[0]!;
+}
+
+/**
+ * Real Postgres: one transaction (readers see the old rows or the new ones); the daily aggregate is a CTE of the
+ * feature statement, which saved writing and re-reading a temp table.
+ */
+async function buildInOneTransaction(client: pg.ClientBase, events: string, users: string, sourceRunId: string): Promise<Bounds> {
+  await client.query("BEGIN");
+  try {
+    await client.query(`SET LOCAL work_mem = '${WORK_MEM}'`);
+    const { rows } = await client.query<Bounds>(`SELECT to_char(max(event_time), 'YYYY-MM-DD') AS last_day, count(DISTINCT user_id)::int AS users FROM ${ident(events)}`);
+    const b = rows[0]!;
+    await forgetFeatureBuild(client, ELEARNING_FEATURE_TABLE, sourceRunId, ELEARNING_FEATURE_SET_VERSION);
+    await client.query(`DELETE FROM ${ELEARNING_FEATURE_TABLE} WHERE source_run_id = $1 AND feature_set_version = $2`, [sourceRunId, ELEARNING_FEATURE_SET_VERSION]);
+    if (b.last_day) await client.query(insertFeaturesSql("daily", users, "true", dailySelectSql(events)), [sourceRunId, ELEARNING_FEATURE_SET_VERSION, b.last_day]);
+    await client.query("COMMIT");
+    return b;
+  } catch (e) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw e;
+  }
+}
+
+/**
+ * Embedded engine: no transaction (it would block every other connection); short statements instead. The daily
+ * table is a TEMP table of this connection, filled per key range of the events snapshot; the feature rows are
+ * replaced per range of user ids (delete + insert of those users). The build row is removed first and written
+ * last, so a reader never trains on a half-built set, and a rerun after a crash replaces every chunk.
+ */
+async function buildInChunks(client: pg.ClientBase, events: string, users: string, sourceRunId: string, chunks: Required<ChunkSizes>, signal?: AbortSignal): Promise<Bounds> {
+  await client.query(`SET work_mem = '${WORK_MEM}'`);
+  await client.query("DROP TABLE IF EXISTS pg_temp.elearning_daily");
+  await client.query(createDailyTable("elearning_daily", true));
+  for (const r of await lineRanges(client, events, chunks.events)) {
+    signal?.throwIfAborted();
+    await client.query(insertDailySql("elearning_daily", events, "e.file_id = $1 AND e.source_line BETWEEN $2 AND $3"), [r.fileId, r.from, r.to]);
+  }
+  await client.query("ANALYZE elearning_daily");
+  const b = await bounds(client, "elearning_daily");
+  await forgetFeatureBuild(client, ELEARNING_FEATURE_TABLE, sourceRunId, ELEARNING_FEATURE_SET_VERSION);
+  // A different snapshot never reuses this run id, so the users of an earlier (crashed) build are these users.
+  const { rows: ids } = await client.query<{ lo: string; hi: string }>(
+    `SELECT min(user_id)::text AS lo, max(user_id)::text AS hi FROM (
+       SELECT user_id, (row_number() OVER (ORDER BY user_id) - 1) / ${chunks.users} AS chunk FROM (SELECT DISTINCT user_id FROM elearning_daily) u) c
+      GROUP BY chunk ORDER BY chunk`);
+  const inRange = "BETWEEN $4::bigint AND $5::bigint";
+  for (const { lo, hi } of ids) {
+    signal?.throwIfAborted();
+    await client.query(`DELETE FROM ${ELEARNING_FEATURE_TABLE} WHERE source_run_id = $1 AND feature_set_version = $2 AND user_id BETWEEN $3::bigint AND $4::bigint`, [
+      sourceRunId, ELEARNING_FEATURE_SET_VERSION, lo, hi,
+    ]);
+    await client.query(insertFeaturesSql("elearning_daily", users, `d.user_id ${inRange}`), [sourceRunId, ELEARNING_FEATURE_SET_VERSION, b.last_day, lo, hi]);
+  }
+  await client.query("DROP TABLE IF EXISTS pg_temp.elearning_daily");
+  await client.query("RESET work_mem");
+  return b;
+}
+
+/**
+ * Builds features.elearning_user_day from the staging snapshot of load run `sourceRunId` (its
+ * staging.elearning_users / staging.elearning_events): one row per user per day from the user's first event to the
+ * data's last day, with daily counts, 7/14/30-day rolling sums, recency, tenure and the churn label (null in the
+ * data's last 30 days). Idempotent: a rebuild for the same run and feature-set version leaves the same rows.
+ */
+export async function buildElearningFeatures(opts: { sourceRunId: string; signal?: AbortSignal; chunks?: ChunkSizes }): Promise<ElearningFeatureBuild> {
+  const t0 = performance.now();
+  const { sourceRunId, signal } = opts;
+  const events = (await snapshotOf(sourceRunId, "staging.elearning_events")).relation;
+  const users = (await snapshotOf(sourceRunId, "staging.elearning_users")).relation;
+  const { engine, pool } = await getDb();
+  const client = await pool.connect();
+  try {
+    const b = engine === "postgres" ? await buildInOneTransaction(client, events, users, sourceRunId) : await buildInChunks(client, events, users, sourceRunId, { users: opts.chunks?.users ?? EMBEDDED_USERS_PER_CHUNK, events: opts.chunks?.events ?? EMBEDDED_EVENTS_PER_CHUNK }, signal);
+    const c = await counts(client, sourceRunId);
+    const durationMs = performance.now() - t0;
+    const features = [...ELEARNING_FEATURES];
+    await recordFeatureBuild(client, {
+      featureTable: ELEARNING_FEATURE_TABLE, sourceRunId, featureSetVersion: ELEARNING_FEATURE_SET_VERSION, rows: c.rows, labelledRows: c.labelled,
+      features, params: { lastDay: b.last_day, users: b.users, eventsSnapshot: events, usersSnapshot: users }, durationMs,
+    });
+    return {
+      table: ELEARNING_FEATURE_TABLE, sourceRunId, featureSetVersion: ELEARNING_FEATURE_SET_VERSION, rows: c.rows, labelledRows: c.labelled, users: b.users,
+      lastDay: b.last_day, features, durationMs,
+    };
+  } catch (e) {
+    // A failed statement leaves the session's temp table and work_mem behind on a pooled connection.
+    await client.query("DROP TABLE IF EXISTS pg_temp.elearning_daily").catch(() => {});
+    await client.query("RESET work_mem").catch(() => {});
+    throw e;
+  } finally {
+    client.release();
+  }
+}
