@@ -11,7 +11,8 @@ const integration = (engine: "embedded" | "postgres") => ({
     name: `integration-${engine}`,
     include: ["**/*.int.test.ts"],
     exclude: ["node_modules/**", ".next/**", "prisma/migrator/**"],
-    env: { CHURNOPS_TEST_ENGINE: engine },
+    // Loads announce data.changed; retraining on it would start background trainings in every load test.
+    env: { CHURNOPS_TEST_ENGINE: engine, CHURNOPS_TRAIN_ON_DATA_CHANGE: "0" },
     globalSetup: ["tests/setup/global-database.ts"],
     setupFiles: ["tests/setup/use-test-database.ts"],
     fileParallelism: false,

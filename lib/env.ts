@@ -23,6 +23,10 @@ const schema = z.object({
   CHURNOPS_WATCH_DIR: z.string().optional(),
   // A new model version replaces the champion only if its primary metric is at least this much better (same test set).
   CHURN_PROMOTION_MIN_DELTA: z.coerce.number().min(0, "CHURN_PROMOTION_MIN_DELTA must be 0 or more").default(0.005),
+  // Trials of the adaptive hyper-parameter search; unset: the fixed grid (8 C values × 3 elastic-net mixes).
+  CHURNOPS_HPO_TRIALS: z.coerce.number().int().min(1, "CHURNOPS_HPO_TRIALS must be at least 1").max(500).optional(),
+  // Retrain when a load brings new data (data.changed → train-*); 0 keeps training manual and monthly.
+  CHURNOPS_TRAIN_ON_DATA_CHANGE: booleanish.default(true),
   HOST: z.string().default("127.0.0.1"),
   CHURNOPS_WORKER_HOST: z.string().default("127.0.0.1"),
   CHURNOPS_WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(3030),

@@ -14,6 +14,7 @@ export const APP_ERROR_STATUS = {
   RUN_NOT_CANCELLABLE: 409,
   TOO_LARGE: 413,
   DATA_GATE_FAILED: 422,
+  DATASET_TOO_SMALL: 422,
   UPSTREAM: 502,
   DATABASE_UNAVAILABLE: 503,
 } as const satisfies Record<string, number>;

@@ -50,7 +50,9 @@ export const stdout: Out = (s) => void process.stdout.write(s.endsWith("\n") ? s
 /** The run as JSON, or a few lines: status, each step with its duration and output summary, the error. */
 export function printRun(run: RunDetail, json: boolean, out: Out = stdout): void {
   if (json) {
-    out(JSON.stringify(run, null, 2));
+    // `result` is the last step's output: what the run concluded (a training run's models, their test metrics and
+    // the promotion decision), so scripts need not dig through steps.
+    out(JSON.stringify({ ...run, result: run.steps.at(-1)?.output ?? null }, null, 2));
     return;
   }
   out(`run ${run.id} (${run.pipelineId}) ${run.status}${run.durationMs != null ? ` in ${(run.durationMs / 1000).toFixed(1)} s` : ""}`);

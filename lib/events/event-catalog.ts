@@ -38,8 +38,12 @@ export const dataChanged = defineEvent(
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     datasetId: z.string().uuid().optional(),
     versionId: z.string().uuid().optional(),
+    /** set when a load changed staging: which source, the load run, and for tables the dataset's slug */
+    source: z.enum(["elearning", "wallet", "tabular"]).optional(),
+    runId: z.string().uuid().optional(),
+    dataset: z.string().optional(),
   }),
-  "a watched file or a stored dataset has a new hash (the data watchdog)",
+  "a watched file or a stored dataset has a new hash (the data watchdog), or a load replaced a source's staging data (its snapshot checksums hashed)",
 );
 
 export const modelTrained = defineEvent(

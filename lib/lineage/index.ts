@@ -5,3 +5,4 @@ export { snapshotName } from "./snapshot-name.ts";
 export { applySnapshotRetention, pinSnapshot, recordStagingOutputs, snapshotOf, snapshotStagingTable, useSnapshot, type SnapshotRef, type StagingOutput } from "./snapshot-tables.ts";
 export { STAGING_TABLES, stagingTablesOf } from "./staging-tables.ts";
 export { CHUNK_ROWS, combineChecksums, digestTable, primaryKeyOf, type TableDigest } from "./table-checksum.ts";
+export { latestSnapshotRun } from "./latest-snapshot-run.ts";

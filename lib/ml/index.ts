@@ -30,3 +30,4 @@ export * from "./explain/column-means.ts";
 export * from "./explain/linear-shap.ts";
 export * from "./explain/mean-abs-shap.ts";
 export * from "./explain/sample-shap-rows.ts";
+export * from "./split/group-stratified-split.ts";

@@ -4,6 +4,7 @@ import type { ExpectationSuite } from "../quality/expectation-types.ts";
 import { isValidArtifactKey } from "../storage/artifact-key.ts";
 import { gateBeforeSwap } from "../sources/gate-before-swap.ts";
 import type { LoadedFile, ReplaceOptions } from "../sources/replace-tables-from-csv.ts";
+import { announceLoad, type LoadedSource } from "./announce-load.ts";
 import { defineStep, type PipelineStep, type StepContext, type StepRef } from "./pipeline-definition.ts";
 import { gateSummaryOutput, jsonObject, loadedFilesOutput } from "./step-outputs.ts";
 
@@ -68,10 +69,12 @@ export function gateSteps(
     id: "build-staging",
     title: "Build staging tables",
     output: jsonObject,
-    async run({ runId, output, progress, signal }) {
+    async run(ctx) {
+      const { runId, output, progress, signal } = ctx;
       progress(0, stagingMessage);
       const built = await buildStaging(output(validate).dqRunIds);
-      await recordStagingOutputs(runId, stagingTablesOf(suites), { signal }); // per-run snapshot + lineage (lib/lineage)
+      const outputs = await recordStagingOutputs(runId, stagingTablesOf(suites), { signal }); // per-run snapshot + lineage (lib/lineage)
+      await announceLoad(ctx, suites[0]!.source as LoadedSource, outputs);
       return built;
     },
   });

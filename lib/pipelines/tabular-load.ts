@@ -4,6 +4,7 @@ import { getVersionForLoad, loadTabularRaw, markVersionFailed, markVersionLoaded
 import { buildTabularStaging } from "../sources/tabular/tabular-staging.ts";
 import { tabularSuite } from "../sources/tabular/tabular-suite.ts";
 import { recordStagingOutputs } from "../lineage/index.ts";
+import { announceLoad } from "./announce-load.ts";
 import { definePipeline, defineStep, type StepContext } from "./pipeline-definition.ts";
 import { failureKindOf } from "./pipeline-errors.ts";
 import { gateSummaryOutput } from "./step-outputs.ts";
@@ -62,14 +63,16 @@ const buildStaging = defineStep({
   id: "build-staging",
   title: "Build staging table",
   output: z.object({ table: z.string(), rows: z.number().int(), rejectedRows: z.number().int(), warned: z.array(z.string()) }),
-  run: ({ runId, params: p, output }: Ctx) =>
-    failVersionOnError(p.versionId, async () => {
+  run: (ctx: Ctx) =>
+    failVersionOnError(ctx.params.versionId, async () => {
+      const { runId, params: p, output } = ctx;
       const v = await getVersionForLoad(p.versionId);
       const gate = output(validateRaw);
       const raw = output(loadRawTable);
       const staged = await buildTabularStaging(v, gate.dqRunIds);
-      await recordStagingOutputs(runId, [staged.table]); // per-run snapshot + lineage (lib/lineage)
+      const outputs = await recordStagingOutputs(runId, [staged.table]); // per-run snapshot + lineage (lib/lineage)
       await markVersionLoaded(v.id, raw.rows, runId);
+      await announceLoad(ctx, "tabular", outputs, v.slug);
       return { table: staged.table, rows: staged.rows, rejectedRows: raw.rows - staged.rows, warned: gate.suites.flatMap((s) => s.warned) };
     }),
 });

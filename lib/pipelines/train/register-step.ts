@@ -1,0 +1,102 @@
+import { z } from "zod";
+import { columnMeans, evaluateBinary, linearShap, meanAbsShap, sampleShapRows, type ModelJson } from "../../ml/index.ts";
+import { saveModelVersion } from "../../registry/index.ts";
+import { defineStep, type PipelineStep, type StepContext, type StepRef } from "../pipeline-definition.ts";
+import { readTrainingModel, readTrainingModelJson } from "./training-models.ts";
+import { trainingData } from "./training-data.ts";
+import { buildFeaturesRef, trainingDataArgs } from "./training-target.ts";
+
+/** Points of the SHAP summary plot kept with a version (a seeded sample of test rows). */
+const SHAP_SAMPLE_ROWS = 400;
+
+export const registerOutput = z.object({
+  model: z.string(),
+  version: z.number().int().positive(),
+  family: z.string(),
+  created: z.boolean(),
+  artifactKey: z.string(),
+  primaryMetric: z.string(),
+  value: z.number().nullable(),
+  topFeatures: z.array(z.object({ feature: z.string(), mean_abs_shap: z.number() })),
+});
+
+export const registerRef: StepRef<typeof registerOutput> = { id: "register", output: registerOutput };
+
+interface EvaluateOutput {
+  chosen: "baseline" | "candidate";
+  models: { role: string; family: string; key: string; validation: { metric: string; value: number }; test: Record<string, unknown> }[];
+}
+
+/** Linear models share one explanation: intercept + coefficients in design space (baseline and candidate alike). */
+function linearWeights(json: ModelJson): { intercept: number; coef: number[] } {
+  const { intercept, coef } = json as ModelJson & { intercept: number; coef: number[] };
+  return { intercept, coef };
+}
+
+/** Registers the chosen model as a new version: artifact, test report, SHAP importances and sample, lineage. */
+export function registerStep(evaluate: StepRef<z.ZodType<EvaluateOutput>>, trainingSet: StepRef<z.ZodType<{ dataHash: string; split: string }>>): PipelineStep<unknown> {
+  return defineStep({
+    ...registerRef,
+    title: "Register the model version",
+    async run(ctx: StepContext<unknown>) {
+      const t = ctx.output(buildFeaturesRef);
+      const ev = ctx.output(evaluate);
+      const set = ctx.output(trainingSet);
+      const d = await trainingData(ctx.runId, ...trainingDataArgs(t));
+      const chosen = ev.models.find((m) => m.role === ev.chosen)!;
+      const model = await readTrainingModel(chosen.key);
+      const json = await readTrainingModelJson(chosen.key);
+      ctx.progress(0.2, "computing test-set metrics and SHAP values");
+      const report = evaluateBinary(d.test.y, model.probability(d.test.x));
+      const { intercept, coef } = linearWeights(json);
+      // Interventional SHAP against the training rows' means: the base value is the model's margin at the average customer.
+      const shap = linearShap(d.test.x, coef, intercept, columnMeans(d.train.x), d.preprocessor.columns);
+      const importances = meanAbsShap(shap);
+      const shapSample = sampleShapRows(shap, d.loaded.frame, { size: Math.min(SHAP_SAMPLE_ROWS, d.test.y.length), seed: 42, rowIndex: d.test.rows });
+      ctx.progress(0.6, "writing the model artifact and registering the version");
+      const saved = await saveModelVersion(
+        {
+          model: { name: t.modelName, dataset: t.dataset, primaryMetric: t.primaryMetric },
+          runId: ctx.runId,
+          modelJson: json,
+          preprocessing: d.preprocessor.toJSON(),
+          featureSchema: d.preprocessor.schema,
+          params: {
+            family: model.family,
+            role: chosen.role,
+            ...pickParams(json as Record<string, unknown>),
+            split: set.split,
+            trainRows: d.train.y.length,
+            validationRows: d.validation.y.length,
+            testRows: d.test.y.length,
+            designColumns: d.train.x.cols,
+            validation: chosen.validation,
+          },
+          metrics: report,
+          lineage: { dataHash: set.dataHash, featureSetVersion: t.featureSetVersion, snapshots: t.snapshots },
+          importances,
+          shapSample,
+        },
+        { emit: ctx.emit },
+      );
+      return {
+        model: saved.model,
+        version: saved.version,
+        family: saved.family,
+        created: saved.created,
+        artifactKey: saved.artifactKey,
+        primaryMetric: saved.primaryMetric,
+        value: saved.primaryMetricValue,
+        topFeatures: importances.slice(0, 5),
+      };
+    },
+  });
+}
+
+/** The hyper-parameters worth showing (not the coefficients). */
+function pickParams(json: Record<string, unknown>): Record<string, unknown> {
+  // The candidate keeps its solver settings under `params` (C, l1_ratio, class_weight, ...); the baseline at the top.
+  const out: Record<string, unknown> = typeof json.params === "object" && json.params !== null ? { ...(json.params as Record<string, unknown>) } : {};
+  for (const key of ["sampleSize", "trainingRows", "steps", "learningRate"]) if (key in json) out[key] = json[key];
+  return out;
+}
