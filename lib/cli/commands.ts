@@ -20,6 +20,7 @@ import { findWalletFiles, storeWalletDir } from "../sources/wallet/load-wallet.t
 import { nextRunOf } from "../pipelines/schedules.ts";
 import { out, type Command } from "./command.ts";
 import { dbCommand } from "./db-command.ts";
+import { modelsCommand, promoteCommand, rollbackCommand } from "./models-command.ts";
 import { runsCommand } from "./runs-command.ts";
 
 export type { Command };
@@ -67,6 +68,9 @@ export const commands: Record<string, Command> = {
     },
   },
   runs: runsCommand,
+  models: modelsCommand,
+  promote: promoteCommand,
+  rollback: rollbackCommand,
   cancel: {
     options: {},
     async run([runId]) {

@@ -24,6 +24,11 @@ Usage:
   churnops watch [--once] [--interval S] [--json]
                                               hash CHURNOPS_WATCH_DIR + stored datasets; changed CSVs become versions
   churnops pipelines [--json]                 list pipelines, params and schedules
+  churnops models [--json]                    registered models: champion, challenger, primary metric, last trained
+  churnops promote <model> <version> [--reason TEXT] [--json]
+                                              make a version the champion (audited as cli:<user>)
+  churnops rollback <model> [--reason TEXT] [--json]
+                                              put the previous champion back (audited)
   churnops serve [--host H] [--port P] [--seed]
                                               start the dashboard (owns the embedded database)
   churnops worker [--host H] [--port P]       serve the pipelines as Inngest functions (production workers)
@@ -34,6 +39,9 @@ Usage:
 const lightCommands: Record<string, () => Promise<Command>> = {
   runs: async () => (await import("./runs-command.ts")).runsCommand,
   db: async () => (await import("./db-command.ts")).dbCommand,
+  models: async () => (await import("./models-command.ts")).modelsCommand,
+  promote: async () => (await import("./models-command.ts")).promoteCommand,
+  rollback: async () => (await import("./models-command.ts")).rollbackCommand,
 };
 
 async function loadCommand(name: string | undefined): Promise<Command | undefined> {

@@ -44,14 +44,30 @@ export const dataChanged = defineEvent(
 
 export const modelTrained = defineEvent(
   "churnops/model.trained",
-  z.object({ runId: z.string().uuid(), model: z.string(), version: z.number().int().positive(), primaryMetric: z.string(), value: z.number() }),
+  z.object({
+    runId: z.string().uuid(),
+    model: z.string(),
+    version: z.number().int().positive(),
+    primaryMetric: z.string(),
+    /** the primary metric on the test set; null when it could not be computed (e.g. one class in the test set) */
+    value: z.number().nullable(),
+  }),
   "a training run registered a new model version",
 );
 
 export const modelPromoted = defineEvent(
   "churnops/model.promoted",
-  z.object({ model: z.string(), version: z.number().int().positive(), alias: z.string(), previousVersion: z.number().int().positive().nullable() }),
-  "a model version became the alias' target (e.g. champion)",
+  z.object({
+    model: z.string(),
+    version: z.number().int().positive(),
+    alias: z.string(),
+    previousVersion: z.number().int().positive().nullable(),
+    /** what moved it: the promotion rule after training, a person's promote, or a rollback */
+    action: z.enum(["auto-promote", "promote", "rollback"]).optional(),
+    /** the training run whose decision promoted it (rule promotions only) */
+    runId: z.string().uuid().optional(),
+  }),
+  "a model version became the alias' target (e.g. champion), by the promotion rule, a manual promote or a rollback",
 );
 
 export const driftDetected = defineEvent(

@@ -1,0 +1,22 @@
+import { z } from "zod";
+import { requireAdmin } from "../../../../../lib/auth/admin-auth.ts";
+import { requestActor } from "../../../../../lib/auth/request-actor.ts";
+import { errorResponse } from "../../../../../lib/http/route-errors.ts";
+import { readJsonBody } from "../../../../../lib/http/read-json-body.ts";
+import { rollbackModel } from "../../../../../lib/registry/promote-version.ts";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+const bodySchema = z.object({ reason: z.string().max(2000).optional() });
+
+/** POST { reason? } -> 200 ChampionChange; 401 without the admin session, 404 unknown model, 409 nothing to roll back to. */
+export async function POST(req: Request, { params }: { params: Promise<{ name: string }> }) {
+  try {
+    requireAdmin(req);
+    const body = bodySchema.parse(await readJsonBody(req, '{"reason": "why"}', { emptyIs: {} }));
+    return Response.json(await rollbackModel((await params).name, { actor: requestActor(req), reason: body.reason }));
+  } catch (e) {
+    return errorResponse(e);
+  }
+}

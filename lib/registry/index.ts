@@ -1,0 +1,11 @@
+export { type AliasAction, type AliasName } from "./alias-change.ts";
+export { applyPromotionDecision, type ApplyPromotionInput, type PromotionOutcome, type StoredDecision } from "./apply-promotion-decision.ts";
+export { decidePromotion, metricDirection, PROMOTION_RULE, type MetricDirection, type PromotionDecision, type PromotionInput } from "./decide-promotion.ts";
+export { assertModelName, modelArtifactKey } from "./model-artifact-key.ts";
+export { promoteVersion, rollbackModel, type ChampionChange, type ManualAliasOptions } from "./promote-version.ts";
+export { promotionMinDelta } from "./promotion-min-delta.ts";
+export { readModelArtifact } from "./read-model-artifact.ts";
+export { recordSearchTrial, type SearchTrialInput } from "./record-search-trial.ts";
+export { saveModelVersion } from "./save-model-version.ts";
+export type * from "./types.ts";
+export { getChampion, getModel, getModelVersion, listModels, listSearchTrials, type AuditEntry, type ChampionRef, type ModelDetail, type ModelSummary, type TrialView, type VersionDetail, type VersionSummary } from "./queries.ts";

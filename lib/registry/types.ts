@@ -1,0 +1,105 @@
+import type { Queryable } from "../db/sql.ts";
+import type { ChurnopsEvent } from "../events/event-catalog.ts";
+import type { ModelJson } from "../ml/types.ts";
+import type { MetricDirection } from "./decide-promotion.ts";
+
+// Shapes shared by the registry's writers (save, promote, rollback) and its read models (queries.ts).
+
+/** The event sink a pipeline step passes (ctx.emit): events join the transaction of `client`. */
+export type EmitEvents = (events: ChurnopsEvent | readonly ChurnopsEvent[], client?: Queryable) => Promise<void>;
+
+/** A plain JSON value as it lands in an artifact or a jsonb column (typed arrays are written as arrays). */
+export type JsonLike = unknown;
+
+/** Which registered model a version belongs to (created on first save). */
+export interface ModelIdentity {
+  /** "elearning-churn", "wallet-churn", "table-<slug>" */
+  name: string;
+  /** "elearning" | "wallet" | "table:<slug>" */
+  dataset: string;
+  /** the metric promotion compares: "pr_auc" for e-learning, "roc_auc" for the wallet data and tables */
+  primaryMetric: string;
+  /** defaults to metricDirection(primaryMetric) */
+  direction?: MetricDirection;
+}
+
+/** One run-scoped staging snapshot the training data was built from (lib/lineage SnapshotRef, trimmed). */
+export interface TrainingSnapshot {
+  /** staging table, e.g. "staging.elearning_events" */
+  table: string;
+  /** the run that produced the snapshot */
+  sourceRunId: string;
+  /** snapshots."<table>__<run>" */
+  relation: string;
+  rowCount: number;
+  checksum: string;
+}
+
+export interface TrainingLineage {
+  /** hash of the training set as the pipeline read it (e.g. sha256 over the matrix and labels) */
+  dataHash: string;
+  featureSetVersion: string;
+  snapshots: readonly TrainingSnapshot[];
+}
+
+export interface FeatureImportanceInput {
+  /** original feature (one-hot groups already summed back) */
+  feature: string;
+  meanAbsShap: number;
+}
+
+export interface SaveModelVersionInput {
+  model: ModelIdentity;
+  /** the training run: a retried save with the same run and model finds the same version */
+  runId: string;
+  /** the model JSON (BinaryClassifier.toJSON()); its family is the version's family */
+  modelJson: ModelJson;
+  /** fitted preprocessing (imputation, scaling, one-hot levels), as lib/ml serialises it */
+  preprocessing: JsonLike;
+  /** the input columns the model expects: names, kinds, ranges, categories */
+  featureSchema: JsonLike;
+  params: Record<string, unknown>;
+  /** the test-set report; metrics[model.primaryMetric] is the number lists and manual promotions show */
+  metrics: Record<string, unknown>;
+  lineage: TrainingLineage;
+  importances: readonly FeatureImportanceInput[];
+  /** per-row SHAP values for the summary plot (a sample), any JSON shape lib/ml produces */
+  shapSample: JsonLike;
+  /** pin the training snapshots so retention keeps the rows this version was trained on (default true) */
+  pinSnapshots?: boolean;
+}
+
+export interface SavedModelVersion {
+  modelId: string;
+  versionId: string;
+  model: string;
+  version: number;
+  family: string;
+  artifactKey: string;
+  artifactSha256: string;
+  importancesKey: string;
+  shapSampleKey: string;
+  primaryMetric: string;
+  primaryMetricValue: number | null;
+  /** false when this call found the version an earlier attempt of the same run had registered */
+  created: boolean;
+}
+
+/** What models/<name>/<version>/model.json holds. */
+export interface ModelArtifact {
+  format: "churnops.model/v1";
+  model: string;
+  version: number;
+  family: string;
+  dataset: string;
+  primaryMetric: string;
+  runId: string;
+  createdAt: string;
+  preprocessing: JsonLike;
+  /** the fitted classifier (BinaryClassifier.toJSON()) */
+  classifier: ModelJson;
+  featureSchema: JsonLike;
+  lineage: TrainingLineage;
+  params: Record<string, unknown>;
+  metrics: Record<string, unknown>;
+}
