@@ -1,8 +1,9 @@
-/** The main navigation, in order. `/models` joins when the model pages exist. */
+/** The main navigation, in order. */
 export const NAV_ITEMS = [
   { href: "/", label: "Overview" },
   { href: "/pipelines", label: "Pipelines" },
   { href: "/runs", label: "Runs" },
+  { href: "/models", label: "Models" },
   { href: "/data", label: "Data" },
   { href: "/data/quality", label: "Quality" },
   { href: "/data/rejects", label: "Rejects" },
