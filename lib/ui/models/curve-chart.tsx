@@ -31,15 +31,15 @@ export function CurveChart({ series, xLabel, yLabel, percent = false, dots = fal
   let colour = 0;
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart margin={{ top: 8, right: 12, bottom: 28, left: 8 }}>
+      <LineChart margin={{ top: 8, right: 12, bottom: 28, left: 0 }}>
         <CartesianGrid stroke={GRID_COLOR} strokeDasharray="3 3" />
         <XAxis
           type="number" dataKey="x" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={format} stroke={AXIS_COLOR} fontSize={12}
           label={{ value: xLabel, position: "insideBottom", offset: -16, fill: AXIS_COLOR, fontSize: 12 }}
         />
         <YAxis
-          type="number" dataKey="y" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={format} stroke={AXIS_COLOR} fontSize={12} width={44}
-          label={{ value: yLabel, angle: -90, position: "insideLeft", offset: 10, dy: 40, fill: AXIS_COLOR, fontSize: 12 }}
+          type="number" dataKey="y" domain={[0, 1]} ticks={[0, 0.25, 0.5, 0.75, 1]} tickFormatter={format} stroke={AXIS_COLOR} fontSize={12} width={60}
+          label={{ value: yLabel, angle: -90, position: "insideLeft", offset: 8, style: { textAnchor: "middle" }, fill: AXIS_COLOR, fontSize: 12 }}
         />
         <Tooltip
           formatter={(v) => format(Number(v))}

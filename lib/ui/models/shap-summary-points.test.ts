@@ -31,5 +31,6 @@ describe("shapSummaryPoints", () => {
   it("thins long samples to the per-feature cap", () => {
     const long = { rows: [], features: [{ feature: "x", shap: Array.from({ length: 1000 }, (_, i) => i), value: Array.from({ length: 1000 }, (_, i) => i) }] };
     expect(shapSummaryPoints(long, [], 12, 300).points.length).toBe(250); // every 4th of 1000
+    expect(shapSummaryPoints(long).points.length).toBe(200); // the default cap: every 5th
   });
 });

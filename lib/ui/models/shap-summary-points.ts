@@ -23,7 +23,7 @@ export interface ShapSummary {
 /** Features shown: beyond a dozen rows the plot stops being readable on a phone. */
 export const SHAP_TOP_FEATURES = 12;
 /** Dots per feature: enough to see the spread, few enough for an SVG on a phone. */
-export const SHAP_POINTS_PER_FEATURE = 300;
+export const SHAP_POINTS_PER_FEATURE = 200;
 
 /** Spreads dots of one row vertically so overlapping values stay visible; a hash of the index, not Math.random (same render on server and client). */
 function jitter(i: number): number {

@@ -15,15 +15,15 @@ export function TrialsChart({ series, metric }: { series: readonly TrialSeries[]
   const ticks = Array.from({ length: Math.max(1, hi - lo + 1) }, (_, i) => 10 ** (lo + i));
   return (
     <ResponsiveContainer width="100%" height="100%">
-      <LineChart margin={{ top: 8, right: 12, bottom: 28, left: 8 }}>
+      <LineChart margin={{ top: 8, right: 12, bottom: 28, left: 0 }}>
         <CartesianGrid stroke={GRID_COLOR} strokeDasharray="3 3" />
         <XAxis
           type="number" dataKey="C" scale="log" domain={[10 ** lo, 10 ** hi]} ticks={ticks} tickFormatter={cText} allowDataOverflow stroke={AXIS_COLOR} fontSize={12}
           label={{ value: "regularisation C (log scale; larger = weaker penalty)", position: "insideBottom", offset: -16, fill: AXIS_COLOR, fontSize: 12 }}
         />
         <YAxis
-          type="number" dataKey="score" domain={["auto", "auto"]} stroke={AXIS_COLOR} fontSize={12} width={52} tickFormatter={(v: number) => v.toFixed(3)}
-          label={{ value: `validation ${metric}`, angle: -90, position: "insideLeft", offset: 10, dy: 50, fill: AXIS_COLOR, fontSize: 12 }}
+          type="number" dataKey="score" domain={["auto", "auto"]} stroke={AXIS_COLOR} fontSize={12} width={68} tickFormatter={(v: number) => v.toFixed(3)}
+          label={{ value: `validation ${metric}`, angle: -90, position: "insideLeft", offset: 8, style: { textAnchor: "middle" }, fill: AXIS_COLOR, fontSize: 12 }}
         />
         <Tooltip
           formatter={(v) => Number(v).toFixed(4)}
