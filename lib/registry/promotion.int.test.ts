@@ -1,11 +1,13 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { query } from "../db/sql.ts";
 import { applyPromotionDecision } from "./apply-promotion-decision.ts";
 import { decidePromotion } from "./decide-promotion.ts";
 import { promoteVersion, rollbackModel } from "./promote-version.ts";
 import { getChampion, getModel, getModelVersion, listModels } from "./queries.ts";
 import { saveModelVersion } from "./save-model-version.ts";
-import { outboxEmit, outboxOf, trainingRun, versionInput } from "./testing.ts";
+import { outboxEmit, outboxOf, settleOutbox, trainingRun, versionInput } from "./testing.ts";
+
+afterAll(settleOutbox); // leave no pending event for the next file's dispatcher
 
 const MIN = 0.005;
 

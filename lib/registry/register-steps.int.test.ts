@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { query } from "../db/sql.ts";
 import { executePipeline, type EmittedEvent, type StepExecutor } from "../pipelines/execute-pipeline.ts";
@@ -9,7 +9,9 @@ import { decidePromotion } from "./decide-promotion.ts";
 import { promotionMinDelta } from "./promotion-min-delta.ts";
 import { getChampion } from "./queries.ts";
 import { saveModelVersion } from "./save-model-version.ts";
-import { versionInput } from "./testing.ts";
+import { settleOutbox, versionInput } from "./testing.ts";
+
+afterAll(settleOutbox); // leave no pending event for the next file's dispatcher
 
 // The registry as a training pipeline uses it: a register step and a decide step passing ctx.emit. Running the
 // same steps again for the same run (what an Inngest retry does) registers nothing new and emits nothing.

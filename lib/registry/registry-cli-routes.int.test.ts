@@ -1,5 +1,5 @@
 import os from "node:os";
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
 import { POST as promoteRoute } from "../../app/api/models/[name]/promote/route.ts";
 import { POST as rollbackRoute } from "../../app/api/models/[name]/rollback/route.ts";
 import { modelsCommand, promoteCommand, rollbackCommand } from "../cli/models-command.ts";
@@ -9,7 +9,9 @@ import { applyPromotionDecision } from "./apply-promotion-decision.ts";
 import { decidePromotion } from "./decide-promotion.ts";
 import { getChampion, getModel, type ModelSummary } from "./queries.ts";
 import { saveModelVersion } from "./save-model-version.ts";
-import { outboxEmit, trainingRun, versionInput } from "./testing.ts";
+import { outboxEmit, settleOutbox, trainingRun, versionInput } from "./testing.ts";
+
+afterAll(settleOutbox); // leave no pending event for the next file's dispatcher
 
 const TOKEN = "registry-route-test-token";
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { query } from "../db/sql.ts";
 import { getRunLineage } from "../lineage/run-lineage.ts";
 import { findArtifact, putArtifact } from "../storage/artifact-records.ts";
@@ -7,7 +7,9 @@ import { getModel, getModelVersion, listSearchTrials } from "./queries.ts";
 import { readModelArtifact } from "./read-model-artifact.ts";
 import { recordSearchTrial } from "./record-search-trial.ts";
 import { saveModelVersion } from "./save-model-version.ts";
-import { loadRunWithSnapshot, outboxEmit, outboxOf, trainingRun, versionInput } from "./testing.ts";
+import { loadRunWithSnapshot, outboxEmit, outboxOf, settleOutbox, trainingRun, versionInput } from "./testing.ts";
+
+afterAll(settleOutbox); // leave no pending event for the next file's dispatcher
 
 const versionsOf = (model: string) =>
   query<{ version: number; status: string }>("SELECT v.version, v.status FROM ops.model_versions v JOIN ops.registered_models m ON m.id = v.model_id WHERE m.name = $1 ORDER BY version", [model]);
@@ -16,7 +18,7 @@ describe("saveModelVersion", () => {
   it("writes the version's artifacts, registers it, records run outputs, pins its snapshots and emits model.trained", async () => {
     const load = await loadRunWithSnapshot();
     const run = await trainingRun();
-    const input = versionInput("save-a", run, { snapshots: [{ table: "staging.elearning_events", sourceRunId: load.runId, relation: load.relation, rowCount: 42, checksum: "c0ffee" }] });
+    const input = versionInput("save-a", run, { snapshots: [{ table: "staging.elearning_events", runId: load.runId, relation: load.relation, rowCount: 42, checksum: "c0ffee" }] });
     const saved = await saveModelVersion(input, { emit: outboxEmit(run) });
     expect(saved).toMatchObject({ model: "save-a", version: 1, family: "logistic-regression", created: true, primaryMetric: "roc_auc", primaryMetricValue: 0.9, artifactKey: "models/save-a/1/model.json" });
 
@@ -25,7 +27,7 @@ describe("saveModelVersion", () => {
       format: "churnops.model/v1", model: "save-a", version: 1, runId: run, dataset: "elearning", primaryMetric: "roc_auc",
       classifier: { family: "logistic-regression", intercept: -1.25, coefficients: [0.5, -0.25, 2] }, // typed arrays as arrays
       preprocessing: input.preprocessing, featureSchema: input.featureSchema, params: input.params, metrics: input.metrics,
-      lineage: { dataHash: "d".repeat(64), featureSetVersion: "elearning-v1", snapshots: [{ sourceRunId: load.runId, relation: load.relation }] },
+      lineage: { dataHash: "d".repeat(64), featureSetVersion: "elearning-v1", snapshots: [{ runId: load.runId, relation: load.relation }] },
     });
     const importances = JSON.parse((await getArtifactStore().getBuffer("models/save-a/1/importances.json")).toString());
     expect(importances.importances.map((i: { feature: string; rank: number }) => `${i.rank}:${i.feature}`)).toEqual(["1:logins_7d", "2:days_since_last", "3:plan"]);

@@ -22,7 +22,7 @@ export async function saveModelVersion(input: SaveModelVersionInput, opts: { emi
   const name = assertModelName(input.model.name);
   const family = input.modelJson.family;
   const primaryMetric = input.model.primaryMetric;
-  const raw = input.metrics[primaryMetric];
+  const raw = (input.metrics as Record<string, unknown>)[primaryMetric];
   const primaryMetricValue = typeof raw === "number" && Number.isFinite(raw) ? raw : null;
   const metrics = plainJson<Record<string, unknown>>(input.metrics);
   const params = plainJson<Record<string, unknown>>(input.params);
@@ -56,9 +56,9 @@ export async function saveModelVersion(input: SaveModelVersionInput, opts: { emi
     return result(artifact_sha256, false);
   }
 
-  if (input.pinSnapshots ?? true) for (const s of input.lineage.snapshots) await pinSnapshot(s.sourceRunId, s.table);
+  if (input.pinSnapshots ?? true) for (const s of input.lineage.snapshots) await pinSnapshot(s.runId, s.table);
 
-  const ranked = [...input.importances].sort((a, b) => b.meanAbsShap - a.meanAbsShap || (a.feature < b.feature ? -1 : 1));
+  const ranked = [...input.importances].sort((a, b) => b.mean_abs_shap - a.mean_abs_shap || (a.feature < b.feature ? -1 : 1));
   const artifact: ModelArtifact = {
     format: "churnops.model/v1", model: name, version: row.version, family, dataset: input.model.dataset, primaryMetric,
     runId: input.runId, createdAt: row.created_at.toISOString(), preprocessing: input.preprocessing, classifier: input.modelJson,
@@ -82,7 +82,7 @@ export async function saveModelVersion(input: SaveModelVersionInput, opts: { emi
       await query(
         `INSERT INTO ops.feature_importances (version_id, feature, mean_abs_shap, rank)
          SELECT $1, f, v, r FROM unnest($2::text[], $3::float8[], $4::int[]) AS t(f, v, r)`,
-        [row.id, ranked.map((r) => r.feature), ranked.map((r) => (Number.isFinite(r.meanAbsShap) ? r.meanAbsShap : 0)), ranked.map((_, i) => i + 1)],
+        [row.id, ranked.map((r) => r.feature), ranked.map((r) => (Number.isFinite(r.mean_abs_shap) ? r.mean_abs_shap : 0)), ranked.map((_, i) => i + 1)],
         client,
       );
     }

@@ -43,10 +43,15 @@ export function versionInput(model: string, runId: string, over: { metrics?: Rec
     params: { lambda: 0.01, alpha: 0.5 },
     metrics: over.metrics ?? { roc_auc: 0.9, pr_auc: 0.6, log_loss: 0.3 },
     lineage: { dataHash: "d".repeat(64), featureSetVersion: "elearning-v1", snapshots: over.snapshots ?? [] },
-    importances: [{ feature: "plan", meanAbsShap: 0.1 }, { feature: "logins_7d", meanAbsShap: 0.7 }, { feature: "days_since_last", meanAbsShap: 0.3 }],
+    importances: [{ feature: "plan", mean_abs_shap: 0.1 }, { feature: "logins_7d", mean_abs_shap: 0.7 }, { feature: "days_since_last", mean_abs_shap: 0.3 }],
     shapSample: { features: ["logins_7d", "plan"], baseValue: -1.1, rows: [[0.2, -0.05], [-0.4, 0.1]] },
   };
 }
 
 export const outboxOf = (runId: string) =>
   query<{ name: string; data: Record<string, unknown> }>("SELECT name, data FROM ops.outbox_events WHERE run_id = $1 ORDER BY created_at, id", [runId]);
+
+/** Marks every pending event sent: other test files' dispatchers and outbox assertions must not see ours. */
+export async function settleOutbox(): Promise<void> {
+  await query("UPDATE ops.outbox_events SET sent_at = now() WHERE sent_at IS NULL");
+}

@@ -23,12 +23,15 @@ export interface ModelIdentity {
   direction?: MetricDirection;
 }
 
-/** One run-scoped staging snapshot the training data was built from (lib/lineage SnapshotRef, trimmed). */
+/**
+ * One run-scoped staging snapshot the training data was built from. The fields of lib/lineage's SnapshotRef, so
+ * `snapshotOf(runId, table)` results can be passed as they are.
+ */
 export interface TrainingSnapshot {
   /** staging table, e.g. "staging.elearning_events" */
   table: string;
-  /** the run that produced the snapshot */
-  sourceRunId: string;
+  /** the (load) run that produced the snapshot, not the training run */
+  runId: string;
   /** snapshots."<table>__<run>" */
   relation: string;
   rowCount: number;
@@ -42,10 +45,11 @@ export interface TrainingLineage {
   snapshots: readonly TrainingSnapshot[];
 }
 
+/** One bar of the importance chart: lib/ml's meanAbsShap() output as it is. */
 export interface FeatureImportanceInput {
   /** original feature (one-hot groups already summed back) */
   feature: string;
-  meanAbsShap: number;
+  mean_abs_shap: number;
 }
 
 export interface SaveModelVersionInput {
@@ -58,12 +62,13 @@ export interface SaveModelVersionInput {
   preprocessing: JsonLike;
   /** the input columns the model expects: names, kinds, ranges, categories */
   featureSchema: JsonLike;
-  params: Record<string, unknown>;
-  /** the test-set report; metrics[model.primaryMetric] is the number lists and manual promotions show */
-  metrics: Record<string, unknown>;
+  /** any JSON object (an interface such as lib/ml's BinaryReport is accepted as it is) */
+  params: object;
+  /** the test-set report (lib/ml evaluateBinary); metrics[model.primaryMetric] is the number lists and manual promotions show */
+  metrics: object;
   lineage: TrainingLineage;
   importances: readonly FeatureImportanceInput[];
-  /** per-row SHAP values for the summary plot (a sample), any JSON shape lib/ml produces */
+  /** per-row SHAP values for the summary plot (lib/ml sampleShapRows()), any JSON */
   shapSample: JsonLike;
   /** pin the training snapshots so retention keeps the rows this version was trained on (default true) */
   pinSnapshots?: boolean;
