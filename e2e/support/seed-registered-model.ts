@@ -62,7 +62,7 @@ function scoreVersion(set: ReturnType<typeof testSet>, weights: Record<(typeof F
   const base = intercept + FEATURES.reduce((s, f, i) => s + weights[f] * features[i].mean, 0);
   const probability = set.y.map((_, r) => 1 / (1 + Math.exp(-(base + features.reduce((s, f) => s + f.shap[r], 0)))));
   const report = evaluateBinary(set.y, probability);
-  const importances = features.map((f) => ({ feature: f.feature, meanAbsShap: f.shap.reduce((s, v) => s + Math.abs(v), 0) / f.shap.length }));
+  const importances = features.map((f) => ({ feature: f.feature, mean_abs_shap: f.shap.reduce((s, v) => s + Math.abs(v), 0) / f.shap.length }));
   const rows = Array.from({ length: 400 }, (_, i) => Math.floor((i * ROWS) / 400));
   const shapSample = { rows, features: features.map((f) => ({ feature: f.feature, shap: rows.map((r) => f.shap[r]), value: rows.map((r) => set.raw[f.feature][r]) })) };
   return { report, importances, shapSample };
@@ -79,7 +79,7 @@ async function loadSnapshot(table: string, rows: number): Promise<TrainingSnapsh
   const relation = `snapshots.e2e_${sourceRunId.replaceAll("-", "").slice(0, 16)}`;
   const checksum = crypto.createHash("sha256").update(`${table}:${sourceRunId}`).digest("hex");
   await query(`INSERT INTO ops.run_lineage (run_id, direction, kind, name, snapshot_table, row_count, checksum) VALUES ($1, 'output', 'table', $2, $3, $4, $5)`, [sourceRunId, table, relation, rows, checksum]);
-  return { table, sourceRunId, relation, rowCount: rows, checksum };
+  return { table, runId: sourceRunId, relation, rowCount: rows, checksum };
 }
 
 async function seed(model: string) {

@@ -1,9 +1,11 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { readShapSample } from "./read-shap-sample.ts";
 import { saveModelVersion } from "./save-model-version.ts";
-import { outboxEmit, trainingRun, versionInput } from "./testing.ts";
+import { outboxEmit, settleOutbox, trainingRun, versionInput } from "./testing.ts";
 
 describe("readShapSample", () => {
+  afterAll(settleOutbox);
+
   it("returns the sample a version was saved with, in lib/ml's ShapSample shape", async () => {
     const run = await trainingRun();
     const shapSample = {

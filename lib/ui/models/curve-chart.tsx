@@ -1,6 +1,7 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CHART_TOOLTIP } from "../components/chart-theme.ts";
 import { AXIS_COLOR, GRID_COLOR, seriesColor } from "./chart-colors.ts";
 
 export interface CurveSeries {
@@ -44,7 +45,7 @@ export function CurveChart({ series, xLabel, yLabel, percent = false, dots = fal
         <Tooltip
           formatter={(v) => format(Number(v))}
           labelFormatter={(x) => `${xLabel}: ${format(Number(x))}`}
-          contentStyle={{ background: "var(--popover)", borderColor: "var(--border)", color: "var(--popover-foreground)", fontSize: 12 }}
+          {...CHART_TOOLTIP}
         />
         {series.length > 1 && <Legend verticalAlign="top" height={24} wrapperStyle={{ fontSize: 12 }} />}
         {series.map((s) => (

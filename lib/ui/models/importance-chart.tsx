@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CHART_TOOLTIP } from "../components/chart-theme.ts";
 import { AXIS_COLOR, GRID_COLOR, seriesColor } from "./chart-colors.ts";
 
 const shortName = (s: string) => (s.length > 16 ? `${s.slice(0, 15)}…` : s);
@@ -18,8 +19,7 @@ export function ImportanceChart({ rows, series }: { rows: readonly Record<string
         <YAxis type="category" dataKey="feature" stroke={AXIS_COLOR} fontSize={11} width={110} tickFormatter={shortName} interval={0} />
         <Tooltip
           formatter={(v) => (typeof v === "number" ? v.toFixed(4) : String(v))}
-          contentStyle={{ background: "var(--popover)", borderColor: "var(--border)", color: "var(--popover-foreground)", fontSize: 12 }}
-          cursor={{ fill: "var(--muted)" }}
+          {...CHART_TOOLTIP}
         />
         {series.map((s, i) => (
           <Bar key={s.key} dataKey={s.key} name={s.name} fill={seriesColor(i)} isAnimationActive={false} />

@@ -55,7 +55,7 @@ export function LineageTable({ versions, caption }: { versions: readonly Lineage
           </TableRow>
           {tables.map((t) => {
             const cells = versions.map((v) => v.snapshots.find((s) => s.table === t) ?? null);
-            const changed = differs(cells.map((s) => (s ? `${s.sourceRunId}:${s.checksum}` : "none")));
+            const changed = differs(cells.map((s) => (s ? `${s.runId}:${s.checksum}` : "none")));
             return (
               <TableRow key={t} className={mark(changed)}>
                 <TableHead scope="row" className="bg-transparent font-mono text-xs">{t}</TableHead>
@@ -64,7 +64,7 @@ export function LineageTable({ versions, caption }: { versions: readonly Lineage
                     {s ? (
                       <span className="flex flex-col gap-0.5">
                         <span>
-                          snapshot of run <Link href={`/runs/${s.sourceRunId}`} className="font-mono">{shortId(s.sourceRunId)}</Link>
+                          snapshot of run <Link href={`/runs/${s.runId}`} className="font-mono">{shortId(s.runId)}</Link>
                         </span>
                         <span className="text-muted-foreground">{formatCount(s.rowCount)} rows · checksum <span className="font-mono">{s.checksum.slice(0, 12)}</span></span>
                       </span>

@@ -1,6 +1,7 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { CHART_TOOLTIP } from "../components/chart-theme.ts";
 import { AXIS_COLOR, GRID_COLOR, seriesColor } from "./chart-colors.ts";
 import type { TrialSeries } from "./trial-series.ts";
 
@@ -28,7 +29,7 @@ export function TrialsChart({ series, metric }: { series: readonly TrialSeries[]
         <Tooltip
           formatter={(v) => Number(v).toFixed(4)}
           labelFormatter={(c) => `C = ${cText(Number(c))}`}
-          contentStyle={{ background: "var(--popover)", borderColor: "var(--border)", color: "var(--popover-foreground)", fontSize: 12 }}
+          {...CHART_TOOLTIP}
         />
         <Legend verticalAlign="top" height={24} wrapperStyle={{ fontSize: 12 }} />
         {series.map((s, i) => (
