@@ -25,8 +25,6 @@ export interface TrainingData {
   preprocessor: Preprocessor;
   train: SplitPart;
   validation: SplitPart;
-  /** train + validation: the final candidate is refitted on both once the search has picked its parameters */
-  trainValidation: SplitPart;
   test: SplitPart;
   /** sha256 over the frame's columns and labels, in row order: the data a version was trained on */
   dataHash: string;
@@ -91,7 +89,6 @@ async function build(spec: TrainingFrameSpec, splitKind: SplitKind, referenceDay
     preprocessor,
     train: part(preprocessor, frame, split.train),
     validation: part(preprocessor, frame, split.validation),
-    trainValidation: part(preprocessor, frame, mergeSorted(split.train, split.validation)),
     test: part(preprocessor, frame, split.test),
     dataHash: frameHash(frame),
   };
@@ -99,13 +96,6 @@ async function build(spec: TrainingFrameSpec, splitKind: SplitKind, referenceDay
   checkBothClasses("validation", data.validation.y);
   checkBothClasses("test", data.test.y);
   return data;
-}
-
-function mergeSorted(a: Uint32Array, b: Uint32Array): Uint32Array {
-  const out = new Uint32Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out.sort();
 }
 
 // One entry: the steps of one run share it when they run in one process (the local worker); another process (an
