@@ -13,7 +13,7 @@ import { formatDateTime, shortId } from "./format.ts";
 function RowValues({ row }: { row: Record<string, unknown> }) {
   const entries = Object.entries(row ?? {});
   return (
-    <div className="flex min-w-64 max-w-xl flex-col gap-1.5">
+    <div className="flex min-w-0 max-w-xl flex-col gap-1.5 md:min-w-64">
       <dl className="m-0 grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-xs">
         {entries.map(([key, value]) => (
           <div key={key} className="contents">

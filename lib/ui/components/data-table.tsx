@@ -133,7 +133,7 @@ export function DataTable<TData extends RowData>({
           ) : (
             rows.map((row) => (
               <li key={row.id} className="min-w-0 rounded-md border border-border p-3">
-                <dl className="m-0 grid grid-cols-[minmax(0,7rem)_minmax(0,1fr)] gap-x-3 gap-y-2 text-sm">
+                <dl className="m-0 grid grid-cols-[minmax(0,6rem)_minmax(0,1fr)] gap-x-3 gap-y-2 text-sm">
                   {row.getVisibleCells().map((cell) => (
                     <div key={cell.id} className="contents">
                       <dt className="text-xs font-semibold text-muted-foreground">{columnLabel(cell.column.columnDef)}</dt>
