@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import type { DqRunSummary } from "../quality/quality-queries.ts";
 import { createColumnHelper, DataTable, type DataTableFeatures } from "./components/data-table.tsx";
 import { formatPercent } from "./dq-format.ts";
+import { Breakable } from "./dq-breakable.tsx";
 import { DqStatusBadge } from "./dq-status-badge.tsx";
 import { formatCount, formatDateTime, shortId } from "./format.ts";
 import { rejectsHref } from "./rejects-href.ts";
@@ -28,7 +29,9 @@ const columns = col.columns([
     header: "Table",
     cell: (c) => (
       <Link href="/data#raw-tables">
-        <code className="break-all">{c.getValue()}</code>
+        <code>
+          <Breakable text={c.getValue()} />
+        </code>
       </Link>
     ),
     meta: { cellClassName: "min-w-40" },

@@ -4,13 +4,19 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { IngestedFileView } from "../sources/raw-data-queries.ts";
 import { createColumnHelper, DataTable, type DataTableFeatures } from "./components/data-table.tsx";
+import { Breakable } from "./dq-breakable.tsx";
 import { artifactHref, formatBytes, formatCount, formatDateTime, formatDuration, shortId } from "./format.ts";
 
 const col = createColumnHelper<DataTableFeatures, IngestedFileView>();
 const columns = col.columns([
-  col.accessor("name", { header: "File", meta: { cellClassName: "break-all min-w-32" } }),
+  col.accessor("name", { header: "File", meta: { cellClassName: "break-words min-w-32" } }),
   col.accessor("source", { header: "Source" }),
-  col.accessor("tableName", { header: "Table", cell: (c) => <code className="break-all">{c.getValue()}</code>, meta: { cellClassName: "min-w-40" } }),
+  col.accessor("tableName", { header: "Table", cell: (c) => (
+      <code>
+        <Breakable text={c.getValue()} />
+      </code>
+    ),
+  }),
   col.accessor("rows", { header: "Rows", cell: (c) => formatCount(c.getValue()), meta: { numeric: true } }),
   col.accessor("bytes", { header: "Size", cell: (c) => <span title={`${c.getValue()} bytes`}>{formatBytes(c.getValue())}</span>, meta: { numeric: true } }),
   col.accessor("sha256", { header: "SHA-256", cell: (c) => <code title={c.getValue()}>{c.getValue().slice(0, 12)}</code> }),

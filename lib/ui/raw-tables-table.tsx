@@ -1,5 +1,6 @@
 import type { RawTableCount } from "../sources/raw-data-queries.ts";
 import { Table, TableBody, TableCaption, TableCell, TableContainer, TableHead, TableHeader, TableRow } from "./components/table.tsx";
+import { Breakable } from "./dq-breakable.tsx";
 import { formatCount } from "./format.ts";
 
 /** Each raw table with its exact row count. Long generated names (raw.tabular_<dataset>_v<n>) wrap, never widen the page. */
@@ -20,7 +21,9 @@ export function RawTablesTable({ counts }: { counts: readonly RawTableCount[] })
           {counts.map((c) => (
             <TableRow key={c.table}>
               <th scope="row" className="px-3 py-2 text-left align-top font-normal">
-                <code className="break-all">{c.table}</code>
+                <code>
+                  <Breakable text={c.table} />
+                </code>
               </th>
               <TableCell numeric title={String(c.rows)}>
                 {formatCount(c.rows)}

@@ -5,6 +5,7 @@ import type { ReactNode } from "react";
 import type { RejectRow } from "../quality/quality-queries.ts";
 import { createColumnHelper, DataTable, type DataTableFeatures } from "./components/data-table.tsx";
 import { Disclosure } from "./components/disclosure.tsx";
+import { Breakable } from "./dq-breakable.tsx";
 import { cellText, compactJson } from "./dq-format.ts";
 import { formatDateTime, shortId } from "./format.ts";
 
@@ -12,7 +13,7 @@ import { formatDateTime, shortId } from "./format.ts";
 function RowValues({ row }: { row: Record<string, unknown> }) {
   const entries = Object.entries(row ?? {});
   return (
-    <div className="flex min-w-64 max-w-xl flex-col gap-1.5">
+    <div className="flex min-w-0 max-w-xl flex-col gap-1.5 md:min-w-64">
       <dl className="m-0 grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-xs">
         {entries.map(([key, value]) => (
           <div key={key} className="contents">
@@ -30,9 +31,16 @@ function RowValues({ row }: { row: Record<string, unknown> }) {
 
 const col = createColumnHelper<DataTableFeatures, RejectRow>();
 const columns = col.columns([
-  col.accessor("reasonCode", { header: "Reason code", cell: (c) => <code className="break-all">{c.getValue()}</code>, meta: { cellClassName: "min-w-36" } }),
+  col.accessor("reasonCode", {
+    header: "Reason code",
+    cell: (c) => (
+      <code>
+        <Breakable text={c.getValue()} />
+      </code>
+    ),
+  }),
   col.accessor("suite", { header: "Suite", meta: { cellClassName: "whitespace-nowrap" } }),
-  col.accessor("sourceFile", { header: "Source file", cell: (c) => c.getValue() ?? <span className="text-muted-foreground">—</span>, meta: { cellClassName: "break-all" } }),
+  col.accessor("sourceFile", { header: "Source file", cell: (c) => c.getValue() ?? <span className="text-muted-foreground">—</span>, meta: { cellClassName: "break-words min-w-24" } }),
   col.accessor("sourceLine", { header: "Line", cell: (c) => c.getValue() ?? "—", meta: { numeric: true } }),
   col.accessor("row", { header: "Row", cell: (c) => <RowValues row={c.getValue()} />, enableSorting: false }),
   col.accessor("runId", {
@@ -62,5 +70,5 @@ const columns = col.columns([
 
 /** One page of rejected rows (server order). The row is user data: shown as text, never as markup. */
 export function RejectsTable({ rows, footer }: { rows: readonly RejectRow[]; footer?: ReactNode }) {
-  return <DataTable caption="Rejected rows" columns={columns} data={rows} getRowId={(r) => r.id} manualSorting footer={footer} emptyMessage="No rejected rows match these filters." />;
+  return <DataTable caption="Rejected rows" columns={columns} data={rows} getRowId={(r) => r.id} manualSorting stackOnMobile footer={footer} emptyMessage="No rejected rows match these filters." />;
 }

@@ -88,7 +88,7 @@ export default async function RejectsPage({ searchParams }: { searchParams: Prom
           <>
             <ChartCard
               title="By reason code"
-              description={`${formatCount(result.total)} rejected ${result.total === 1 ? "row" : "rows"} match the filters.`}
+              description={`${formatCount(result.total)} rejected ${result.total === 1 ? "row matches" : "rows match"} the filters.`}
               label="Rejected rows by reason code"
               data={{ columns: ["Reason code", "Rejected rows"], rows: result.countsByReason.map((c) => [c.reasonCode, c.count]) }}
               heightClass=""

@@ -13,8 +13,9 @@ describe("timeDomain", () => {
 });
 
 describe("timeTickFormatter", () => {
-  it("shows the time of day within two days and the date beyond", () => {
-    expect(timeTickFormatter([t0, t0 + 3_600_000])(t0)).toBe("10:00");
+  it("shows seconds within an hour, the time of day within two days and the date beyond", () => {
+    expect(timeTickFormatter([t0, t0 + 60_000])(t0 + 5_000)).toBe("10:00:05");
+    expect(timeTickFormatter([t0, t0 + 7_200_000])(t0)).toBe("10:00");
     expect(timeTickFormatter([t0, t0 + 10 * 86_400_000])(t0)).toBe("1 Dec");
     expect(timeTickFormatter([t0, t0 + 400 * 86_400_000])(t0)).toBe("Dec 2026");
   });

@@ -18,13 +18,15 @@ export function timeDomain(times: readonly number[]): [number, number] {
 }
 
 /**
- * A tick formatter that fits the span shown: times of day within two days, dates beyond. UTC, like the rest of
- * the dashboard's timestamps, so server and browser render the same text.
+ * A tick formatter that fits the span shown: seconds within an hour, times of day within two days, dates beyond.
+ * UTC, like the rest of the dashboard's timestamps, so server and browser render the same text.
  */
 export function timeTickFormatter(domain: readonly [number, number]): (ms: number) => string {
   const span = domain[1] - domain[0];
   const fmt =
-    span <= 2 * DAY_MS
+    span <= 3_600_000
+      ? new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: "UTC" })
+      : span <= 2 * DAY_MS
       ? new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" })
       : span <= 300 * DAY_MS
         ? new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" })

@@ -1,17 +1,11 @@
 "use client";
 
-import type { Column, RowData, Table } from "@tanstack/react-table";
+import type { RowData, Table } from "@tanstack/react-table";
 import { Columns3Icon } from "lucide-react";
 import { Button } from "./button.tsx";
+import { columnLabel } from "./data-table-helpers.ts";
 import type { DataTableFeatures } from "./data-table.tsx";
 import { DropdownMenu, DropdownMenuCheckboxItem, DropdownMenuContent, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "./dropdown-menu.tsx";
-
-function columnLabel<TData extends RowData>(column: Column<DataTableFeatures, TData, unknown>): string {
-  const meta = column.columnDef.meta;
-  if (meta?.label) return meta.label;
-  const header = column.columnDef.header;
-  return typeof header === "string" ? header : column.id;
-}
 
 /** "Columns" menu: a checkbox per hideable column; the last visible column cannot be hidden. */
 export function ColumnVisibilityMenu<TData extends RowData>({ table }: { table: Table<DataTableFeatures, TData> }) {
@@ -36,7 +30,7 @@ export function ColumnVisibilityMenu<TData extends RowData>({ table }: { table: 
             onCheckedChange={(value) => column.toggleVisibility(value)}
             onSelect={(event) => event.preventDefault()}
           >
-            {columnLabel(column)}
+            {columnLabel({ ...column.columnDef, id: column.id })}
           </DropdownMenuCheckboxItem>
         ))}
       </DropdownMenuContent>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ariaSort, hiddenColumns, pageCount, visibleCount, withSearchParams } from "./data-table-helpers.ts";
+import { ariaSort, columnLabel, hiddenColumns, pageCount, visibleCount, withSearchParams } from "./data-table-helpers.ts";
 
 describe("ariaSort", () => {
   it("maps TanStack directions to aria-sort values", () => {
@@ -36,5 +36,14 @@ describe("withSearchParams", () => {
     );
     expect(withSearchParams("/api/rejects.csv?source=x&table=y", { source: "", table: null })).toBe("/api/rejects.csv");
     expect(withSearchParams("/runs", { status: undefined })).toBe("/runs");
+  });
+});
+
+describe("columnLabel", () => {
+  it("prefers meta.label, then a text header, then the id or accessor key", () => {
+    expect(columnLabel({ id: "runId", header: "Run", meta: { label: "Pipeline run" } })).toBe("Pipeline run");
+    expect(columnLabel({ id: "runId", header: "Run" })).toBe("Run");
+    expect(columnLabel({ id: "download", header: () => null })).toBe("download");
+    expect(columnLabel({ accessorKey: "rows" })).toBe("rows");
   });
 });

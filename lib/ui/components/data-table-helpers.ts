@@ -1,5 +1,13 @@
 // Pure helpers of DataTable (no React): unit-tested in data-table-helpers.test.ts.
 
+/** A column's name for menus and stacked rows: meta.label, else a plain-text header, else its id. */
+export function columnLabel(def: { id?: string; header?: unknown; meta?: { label?: string }; accessorKey?: unknown }): string {
+  if (def.meta?.label) return def.meta.label;
+  if (typeof def.header === "string") return def.header;
+  return def.id ?? (typeof def.accessorKey === "string" ? def.accessorKey : "");
+}
+
+
 /** The aria-sort value of a column header for a TanStack sort state. */
 export function ariaSort(direction: false | "asc" | "desc"): "ascending" | "descending" | "none" {
   return direction === "asc" ? "ascending" : direction === "desc" ? "descending" : "none";

@@ -18,7 +18,7 @@ import { ArrowDownIcon, ArrowUpDownIcon, ArrowUpIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import { cn } from "./cn.ts";
 import { ColumnVisibilityMenu } from "./column-visibility-menu.tsx";
-import { ariaSort, hiddenColumns } from "./data-table-helpers.ts";
+import { ariaSort, columnLabel, hiddenColumns } from "./data-table-helpers.ts";
 import { Table, TableBody, TableCaption, TableCell, TableContainer, TableEmpty, TableHead, TableHeader, TableRow } from "./table.tsx";
 
 /** What a column may say about its rendering (set as `meta` on a column definition). */
@@ -71,6 +71,11 @@ export interface DataTableProps<TData extends RowData> {
   footer?: ReactNode;
   /** Said once, in the table, when there are no rows. */
   emptyMessage?: ReactNode;
+  /**
+   * On phones (below md), show each row as a card of "column: value" lines instead of a sideways-scrolling table:
+   * for tables whose cells are tall (key/value rows) rather than many narrow columns.
+   */
+  stackOnMobile?: boolean;
   /** Caps the scroll box height so the header sticks while rows scroll (default 70vh). */
   maxHeightClass?: string;
   className?: string;
@@ -95,6 +100,7 @@ export function DataTable<TData extends RowData>({
   footer,
   emptyMessage = "Nothing to show.",
   maxHeightClass = "max-h-[70vh]",
+  stackOnMobile = false,
   className,
 }: DataTableProps<TData>) {
   const table = useTable({
@@ -120,7 +126,29 @@ export function DataTable<TData extends RowData>({
           </div>
         </div>
       )}
-      <TableContainer label={caption} className={cn("overflow-y-auto rounded-md border border-border", maxHeightClass)}>
+      {stackOnMobile && (
+        <ul aria-label={caption} className="m-0 flex list-none flex-col gap-3 p-0 md:hidden">
+          {rows.length === 0 ? (
+            <li className="rounded-md border border-border px-3 py-6 text-center text-sm text-muted-foreground">{emptyMessage}</li>
+          ) : (
+            rows.map((row) => (
+              <li key={row.id} className="min-w-0 rounded-md border border-border p-3">
+                <dl className="m-0 grid grid-cols-[minmax(0,6rem)_minmax(0,1fr)] gap-x-3 gap-y-2 text-sm">
+                  {row.getVisibleCells().map((cell) => (
+                    <div key={cell.id} className="contents">
+                      <dt className="text-xs font-semibold text-muted-foreground">{columnLabel(cell.column.columnDef)}</dt>
+                      <dd className="m-0 min-w-0 break-words">
+                        <table.FlexRender cell={cell} />
+                      </dd>
+                    </div>
+                  ))}
+                </dl>
+              </li>
+            ))
+          )}
+        </ul>
+      )}
+      <TableContainer label={caption} className={cn("overflow-y-auto rounded-md border border-border", maxHeightClass, stackOnMobile && "hidden md:block")}>
         <Table>
           <TableCaption className={showCaption ? undefined : "sr-only"}>{caption}</TableCaption>
           <TableHeader className="sticky top-0 z-10">
