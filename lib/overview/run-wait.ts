@@ -1,0 +1,46 @@
+import "server-only";
+import { getPool } from "../db/client.ts";
+import type { RunStatus } from "../db/generated/prisma/enums.ts";
+
+export interface BlockingRun {
+  id: string;
+  pipelineId: string;
+  status: RunStatus;
+  concurrencyKey: string;
+}
+
+/**
+ * The run a queued run waits behind: the one holding its concurrency key (running or cancelling), else the oldest
+ * run queued before it with the same key (it starts first). Null when the run is not queued or nothing holds the key.
+ */
+export async function blockingRunOf(runId: string): Promise<BlockingRun | null> {
+  const { pool } = await getPool();
+  const { rows } = await pool.query<BlockingRun>(
+    `SELECT h.id, h.pipeline_id AS "pipelineId", h.status::text AS status, h.concurrency_key AS "concurrencyKey"
+       FROM ops.pipeline_runs r
+       JOIN ops.pipeline_runs h ON h.concurrency_key = r.concurrency_key AND h.id <> r.id
+      WHERE r.id = $1 AND r.status = 'queued'
+        AND (h.status IN ('running', 'cancelling') OR (h.status = 'queued' AND (h.created_at, h.id) < (r.created_at, r.id)))
+      ORDER BY h.status = 'queued', h.created_at, h.id LIMIT 1`,
+    [runId],
+  );
+  return rows[0] ?? null;
+}
+
+/** The newest queued, running or cancelling run of a pipeline: a new run of it would wait behind this one. */
+export async function activeRunOfPipeline(pipelineId: string): Promise<BlockingRun | null> {
+  const { pool } = await getPool();
+  const { rows } = await pool.query<BlockingRun>(
+    `SELECT id, pipeline_id AS "pipelineId", status::text AS status, concurrency_key AS "concurrencyKey" FROM ops.pipeline_runs
+      WHERE pipeline_id = $1 AND status IN ('queued', 'running', 'cancelling') ORDER BY created_at DESC, id LIMIT 1`,
+    [pipelineId],
+  );
+  return rows[0] ?? null;
+}
+
+/** Whether any run is queued, running or cancelling: the live lists poll only then. */
+export async function anyRunActive(): Promise<boolean> {
+  const { pool } = await getPool();
+  const { rows } = await pool.query<{ active: boolean }>(`SELECT EXISTS (SELECT 1 FROM ops.pipeline_runs WHERE status IN ('queued', 'running', 'cancelling')) AS active`);
+  return rows[0].active;
+}
