@@ -27,13 +27,16 @@ export async function blockingRunOf(runId: string): Promise<BlockingRun | null> 
   return rows[0] ?? null;
 }
 
-/** The newest queued, running or cancelling run of a pipeline: a new run of it would wait behind this one. */
-export async function activeRunOfPipeline(pipelineId: string): Promise<BlockingRun | null> {
+/**
+ * The run a new run with this concurrency key would wait behind: the one running (or cancelling), else the newest
+ * queued one. The key, not the pipeline: e-learning sample and ingest share one, so either waits for the other.
+ */
+export async function activeRunForKey(concurrencyKey: string): Promise<BlockingRun | null> {
   const { pool } = await getPool();
   const { rows } = await pool.query<BlockingRun>(
     `SELECT id, pipeline_id AS "pipelineId", status::text AS status, concurrency_key AS "concurrencyKey" FROM ops.pipeline_runs
-      WHERE pipeline_id = $1 AND status IN ('queued', 'running', 'cancelling') ORDER BY created_at DESC, id LIMIT 1`,
-    [pipelineId],
+      WHERE concurrency_key = $1 AND status IN ('queued', 'running', 'cancelling') ORDER BY status = 'queued', created_at DESC, id LIMIT 1`,
+    [concurrencyKey],
   );
   return rows[0] ?? null;
 }
