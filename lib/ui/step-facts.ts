@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Json } from "../pipelines/pipeline-definition.ts";
 import { gateSummaryOutput } from "../pipelines/step-outputs.ts";
+import { artifactHref, formatBytes } from "./format.ts";
 
 // A step's output JSON as sentences people read ("300 users and 71,739 events loaded, 0 rejected"), each with the
 // links that lead on: the validation report, the rejected rows of this run, the tables, the stored files.
@@ -19,12 +20,6 @@ export interface Fact {
 const n = (v: number) => v.toLocaleString("en");
 const plural = (count: number, one: string, many = `${one}s`) => `${n(count)} ${count === 1 ? one : many}`;
 
-/** MiB with one decimal: sizes in step outputs are bytes. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${n(bytes)} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-}
 
 /** "raw.elearning_users" -> "users", "raw.wallet_active_user" -> "active user rows", "raw.tabular_x_v1" -> "rows". */
 export function nounOfTable(table: string): string {
@@ -34,7 +29,6 @@ export function nounOfTable(table: string): string {
   return /s$/.test(noun) ? noun : `${noun} rows`;
 }
 
-export const artifactHref = (key: string) => `/api/artifacts/${key.split("/").map(encodeURIComponent).join("/")}`;
 export const rejectsHref = (runId: string) => `/data/rejects?runId=${encodeURIComponent(runId)}`;
 export const qualityHref = (dqRunId: string) => `/data/quality/${encodeURIComponent(dqRunId)}`;
 
