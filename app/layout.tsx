@@ -1,8 +1,11 @@
-import type { Metadata } from "next";
-import Link from "next/link";
+import type { Metadata, Viewport } from "next";
 import { cookies } from "next/headers";
 import type { ReactNode } from "react";
 import { ADMIN_COOKIE, isAuthRequired, isValidAdminCookie } from "../lib/auth/admin-auth.ts";
+import { SiteHeader } from "../lib/ui/app-shell/site-header.tsx";
+import { SkipLink } from "../lib/ui/app-shell/skip-link.tsx";
+import { Toaster } from "../lib/ui/components/toaster.tsx";
+import { TooltipProvider } from "../lib/ui/components/tooltip.tsx";
 import "./globals.css";
 
 // The auth state is read per request (the token is runtime configuration, not a build-time constant).
@@ -13,27 +16,30 @@ export const metadata: Metadata = {
   description: "Churn-prediction MLOps platform: pipelines, runs and data.",
 };
 
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#ffffff" },
+    { media: "(prefers-color-scheme: dark)", color: "#0b0f17" },
+  ],
+};
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const authRequired = isAuthRequired();
   const signedIn = authRequired && isValidAdminCookie((await cookies()).get(ADMIN_COOKIE)?.value);
   return (
     <html lang="en">
-      <body>
-        <header className="site-header">
-          <Link href="/" className="brand">
-            churnops
-          </Link>
-          <nav aria-label="Main">
-            <Link href="/">Pipelines</Link>
-            <Link href="/runs">Runs</Link>
-            <Link href="/data">Data</Link>
-            <Link href="/data/quality">Quality</Link>
-            <Link href="/data/rejects">Rejects</Link>
-            <Link href="/data/upload">Upload</Link>
-          </nav>
-          {authRequired && <span className="auth">{signedIn ? <span className="muted">Signed in</span> : <Link href="/login">Sign in</Link>}</span>}
-        </header>
-        <main>{children}</main>
+      <body className="min-h-dvh">
+        <TooltipProvider delayDuration={300}>
+          <SkipLink />
+          <SiteHeader authRequired={authRequired} signedIn={signedIn} />
+          {/* tabIndex -1: the skip link moves focus here, not just the scroll position. */}
+          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-7xl min-w-0 px-4 py-6 outline-none sm:px-6">
+            {children}
+          </main>
+          <Toaster />
+        </TooltipProvider>
       </body>
     </html>
   );

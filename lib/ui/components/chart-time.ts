@@ -1,0 +1,38 @@
+// Time axes for recharts: x values are epoch milliseconds on a numeric, time-scaled axis (XAxis type="number"
+// scale="time"), so gaps between points are proportional to the time between them, unlike a category axis.
+
+const DAY_MS = 86_400_000;
+
+/** Axis domain with a little padding so the first and last points do not sit on the plot edges. */
+export function timeDomain(times: readonly number[]): [number, number] {
+  if (times.length === 0) return [0, DAY_MS];
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const t of times) {
+    if (t < lo) lo = t;
+    if (t > hi) hi = t;
+  }
+  // One point (or all at once): show an hour either side so it is not at the edge of a zero-width domain.
+  const pad = hi > lo ? (hi - lo) * 0.03 : 3_600_000;
+  return [lo - pad, hi + pad];
+}
+
+/**
+ * A tick formatter that fits the span shown: times of day within two days, dates beyond. UTC, like the rest of
+ * the dashboard's timestamps, so server and browser render the same text.
+ */
+export function timeTickFormatter(domain: readonly [number, number]): (ms: number) => string {
+  const span = domain[1] - domain[0];
+  const fmt =
+    span <= 2 * DAY_MS
+      ? new Intl.DateTimeFormat("en-GB", { hour: "2-digit", minute: "2-digit", timeZone: "UTC" })
+      : span <= 300 * DAY_MS
+        ? new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "UTC" })
+        : new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+  return (ms: number) => fmt.format(new Date(ms));
+}
+
+/** Full timestamp for tooltips: "2026-12-02 00:34 UTC". */
+export function formatTooltipTime(ms: number): string {
+  return `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
