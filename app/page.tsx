@@ -20,15 +20,11 @@ import { FreshnessCard } from "../lib/ui/freshness-card.tsx";
 import { LiveRefresh } from "../lib/ui/live-refresh.tsx";
 import { overviewVerdict } from "../lib/ui/overview-verdict.ts";
 import { RejectedRowsChart } from "../lib/ui/rejected-rows-chart.tsx";
-import { RunPipelineForm } from "../lib/ui/run-pipeline-form.tsx";
 import { RunsTable } from "../lib/ui/runs-table.tsx";
 import { SetupChecklist } from "../lib/ui/setup-checklist.tsx";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Overview" };
-
-/** The quick start's sample: small enough to load in about a minute on a laptop, big enough to look real. */
-const QUICK_SAMPLE = { users: 500, days: 60 };
 
 const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 
@@ -68,16 +64,7 @@ export default async function OverviewPage() {
         </Alert>
 
         {!setupDone && (
-          <SetupChecklist items={checklist}>
-            {!checklist[0].done && (
-              <div className="flex flex-col gap-1">
-                <RunPipelineForm pipelineId="elearning-sample" title="E-learning sample data" fields={[]} params={QUICK_SAMPLE} stay label="Load a small e-learning sample" />
-                <p className="m-0 text-xs text-muted-foreground">
-                  {QUICK_SAMPLE.users} learners over {QUICK_SAMPLE.days} days; about a minute. Bigger samples and your own files are under <Link href="/pipelines">Pipelines</Link>.
-                </p>
-              </div>
-            )}
-          </SetupChecklist>
+          <SetupChecklist items={checklist} />
         )}
 
         <section aria-labelledby="freshness-heading" className="flex flex-col gap-3">

@@ -22,8 +22,9 @@ export interface SourceFreshness {
   latestStatus: string | null;
   /** Where to look at it or fix it. */
   href: string;
-  /** Pipeline that loads it (for an empty fixed source: what to run). */
+  /** Pipeline that loads it (for an empty fixed source: what to run), and its quick-start params. */
   pipelineId: string;
+  quickSample: Record<string, number> | null;
 }
 
 type RunRef = { id: string; status: string; finishedAt: Date | null };
@@ -67,7 +68,7 @@ async function fixedSources(now: Date): Promise<SourceFreshness[]> {
         status: freshnessStatus({ loadedAt, latestStatus: latest?.status ?? null, now }),
         loadedAt, ...loaded, rows: loaded.tables.reduce((a, t) => a + t.rows, 0),
         loadRunId: ok?.id ?? null, latestRunId: latest?.id ?? null, latestStatus: latest?.status ?? null,
-        href: latest && latest.status !== "succeeded" ? `/runs/${latest.id}` : "/data", pipelineId: s.samplePipelineId,
+        href: latest && latest.status !== "succeeded" ? `/runs/${latest.id}` : "/data", pipelineId: s.samplePipelineId, quickSample: s.quickSample,
       };
     }),
   );
@@ -105,6 +106,7 @@ async function datasets(now: Date): Promise<SourceFreshness[]> {
       loadRunId: d.loadRunId, latestRunId: d.latestRunId, latestStatus: d.latestStatus,
       href: d.latestRunId && d.latestStatus !== "succeeded" ? `/runs/${d.latestRunId}` : d.loadedVersion === null ? "/data/upload" : "/data",
       pipelineId: "tabular-load",
+      quickSample: null,
     };
   });
 }

@@ -25,7 +25,7 @@ export async function setupChecklist(): Promise<ChecklistItem[]> {
   );
   const { loaded, validated } = rows[0];
   return [
-    { id: "load", title: "Load data", done: loaded, hint: "Run the e-learning sample, or upload your own CSV.", href: "/pipelines" },
+    { id: "load", title: "Load data", done: loaded, hint: "Load a sample from Data freshness below, or upload your own CSV.", href: "/data/upload" },
     { id: "validate", title: "Validate it", done: validated, hint: "Every load runs the data gate; its reports are under Quality.", href: "/data/quality" },
     { id: "train", title: "Train a model", done: false, hint: "Run train-elearning once training is available.", href: "/pipelines" },
     { id: "score", title: "Score customers", done: false, hint: "Score customers with the trained model.", href: "/pipelines" },

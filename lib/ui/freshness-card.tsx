@@ -3,6 +3,7 @@ import type { SourceFreshness } from "../overview/data-freshness.ts";
 import { Card, CardContent, CardHeader, CardTitle } from "./components/card.tsx";
 import { formatAge } from "./format-age.ts";
 import { formatCount, formatDateTime } from "./format.ts";
+import { RunPipelineForm } from "./run-pipeline-form.tsx";
 import { StatusBadge } from "./status-badge.tsx";
 
 const STATUS_TEXT: Record<SourceFreshness["status"], string> = {
@@ -50,9 +51,18 @@ export function FreshnessCard({ source: s, now }: { source: SourceFreshness; now
         ) : (
           <p className="m-0 text-muted-foreground">Nothing loaded yet.</p>
         )}
-        <p className="m-0">
-          <Link href={action.href}>{action.label}</Link>
-        </p>
+        {s.status === "empty" && s.quickSample ? (
+          <div className="flex flex-col gap-1">
+            <RunPipelineForm pipelineId={s.pipelineId} title={`${s.title} sample`} fields={[]} params={s.quickSample} stay label="Load the sample" />
+            <p className="m-0 text-xs text-muted-foreground">
+              A small practice dataset ({Object.entries(s.quickSample).map(([k, v]) => `${formatCount(v)} ${k}`).join(", ")}). Your own files: <Link href="/pipelines">Pipelines</Link>.
+            </p>
+          </div>
+        ) : (
+          <p className="m-0">
+            <Link href={action.href}>{action.label}</Link>
+          </p>
+        )}
       </CardContent>
     </Card>
   );

@@ -15,7 +15,7 @@ function hintOf(f: ParamField): string | undefined {
  * select for allowed values, else an input with min/max/step from the schema. The error sits at the field.
  */
 export function ParamInput({ id, field: f, choices, error }: { id: string; field: ParamField; choices?: ParamChoice[]; error: string | null }) {
-  const label = `${f.label}${f.required ? "" : " (optional)"}`;
+  const label = `${f.label}${f.required ? " (required)" : ""}`;
   const def = f.default === undefined ? "" : String(f.default);
   if (f.picker && choices && choices.length > 0) {
     return (

@@ -38,7 +38,7 @@ export default async function RunPage({ params }: Props) {
       />
       <div className="flex flex-col gap-6">
         <LiveRun initial={run} serverNow={Date.now()} />
-        <Card>
+        <Card aria-label="Parameters">
           <CardHeader>
             <CardTitle>Parameters</CardTitle>
           </CardHeader>
