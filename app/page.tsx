@@ -5,7 +5,7 @@ import { dataFreshness } from "../lib/overview/data-freshness.ts";
 import { loadedChurnRates } from "../lib/overview/loaded-churn-rates.ts";
 import { FAILURE_WINDOW_DAYS, recentFailures } from "../lib/overview/recent-failures.ts";
 import { rejectedRowsTrend, TREND_WINDOW_DAYS } from "../lib/overview/rejected-rows-trend.ts";
-import { anyRunActive } from "../lib/overview/run-wait.ts";
+import { runActivity } from "../lib/overview/run-wait.ts";
 import { setupChecklist } from "../lib/overview/setup-checklist.ts";
 import { listRuns } from "../lib/pipelines/run-queries.ts";
 import { Alert } from "../lib/ui/components/alert.tsx";
@@ -30,15 +30,16 @@ const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 export default async function OverviewPage() {
   const now = new Date();
-  const [sources, failures, trend, rates, checklist, latest, active] = await Promise.all([
+  const [sources, failures, trend, rates, checklist, latest, activity] = await Promise.all([
     dataFreshness(now),
     recentFailures(now),
     rejectedRowsTrend(now),
     loadedChurnRates(),
     setupChecklist(),
     listRuns({ pageSize: 6 }),
-    anyRunActive(),
+    runActivity(),
   ]);
+  const active = activity.active;
   const trained = checklist.find((i) => i.id === "train")?.done ?? false;
   const verdict = overviewVerdict({ sources, failedRuns: failures.failedRuns, active, trained });
   const rejectedTotal = trend.reduce((a, p) => a + p.rejectedRows, 0);
@@ -47,7 +48,7 @@ export default async function OverviewPage() {
   return (
     <>
       <PageHeader title="Overview" description="Is the data fresh and healthy, and what to do next." />
-      <LiveRefresh active={active} />
+      <LiveRefresh activity={activity} />
       <div className="flex flex-col gap-6">
         <Alert variant={verdict.tone} role="status" aria-label="Data health" data-testid="verdict">
           <div className="flex min-w-0 flex-1 flex-wrap items-center justify-between gap-2">

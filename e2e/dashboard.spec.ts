@@ -115,7 +115,7 @@ test("lists the run on the Runs page and filters by status", async ({ page }) =>
   await expect(page.getByRole("link", { name: "Download CSV" })).toHaveAttribute("href", /status=failed/);
 
   await page.getByLabel("Status").selectOption("succeeded");
-  await page.getByLabel("Pipeline").selectOption("elearning-sample");
+  await page.getByLabel("Pipeline", { exact: true }).selectOption("elearning-sample");
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(runLink()).toBeVisible();
 

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { anyRunActive } from "../../lib/overview/run-wait.ts";
+import { runActivity } from "../../lib/overview/run-wait.ts";
 import { pipelines } from "../../lib/pipelines/catalog.ts";
 import { listRuns } from "../../lib/pipelines/run-queries.ts";
 import { Alert } from "../../lib/ui/components/alert.tsx";
@@ -19,15 +19,15 @@ const PAGE_SIZE = 25;
 export default async function RunsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const parsed = runFilterSchema.safeParse(await searchParams);
   const filter = parsed.success ? parsed.data : runFilterSchema.parse({});
-  const [{ runs, total, page }, active] = await Promise.all([
+  const [{ runs, total, page }, activity] = await Promise.all([
     listRuns({ pipelineId: filter.pipelineId, status: filter.status, page: filter.page, pageSize: PAGE_SIZE }),
-    anyRunActive(),
+    runActivity(),
   ]);
   const query = filterQuery(filter);
   return (
     <>
       <PageHeader title="Runs" description="Every pipeline run, newest first. The list updates by itself while a run is queued or running." />
-      <LiveRefresh active={active} />
+      <LiveRefresh activity={activity} />
       {!parsed.success && (
         <Alert variant="warning" role="alert" className="mb-4">
           Some filters in the address were not valid and were ignored: {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}.

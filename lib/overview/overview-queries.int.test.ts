@@ -6,7 +6,7 @@ import { datasetVersionChoices, storedCsvChoices } from "./param-choices.ts";
 import { recentFailures } from "./recent-failures.ts";
 import { rejectedRowsTrend } from "./rejected-rows-trend.ts";
 import { getRunView } from "./run-view.ts";
-import { activeRunForKey, anyRunActive, blockingRunOf } from "./run-wait.ts";
+import { activeRunForKey, anyRunActive, blockingRunOf, runActivity } from "./run-wait.ts";
 import { setupChecklist } from "./setup-checklist.ts";
 
 // A hand-written history in a fresh state: every number asserted below is counted from these rows.
@@ -125,6 +125,18 @@ describe("Overview queries", () => {
     expect(await activeRunForKey("raw.wallet")).toMatchObject({ id: RUNNING });
     expect(await activeRunForKey("raw.elearning")).toBeNull();
     expect(await anyRunActive()).toBe(true);
+  });
+
+  it("gives the idle lists a signature that changes when a run finishes", async () => {
+    const { pool } = await getPool();
+    const before = await runActivity();
+    await pool.query(`UPDATE ops.pipeline_runs SET status = 'succeeded', finished_at = $2 WHERE id = $1`, [RUNNING, NOW]);
+    await pool.query(`UPDATE ops.pipeline_runs SET status = 'cancelled', finished_at = $2 WHERE id = $1`, [QUEUED, NOW]);
+    const after = await runActivity();
+    expect(before.active).toBe(true);
+    expect(after.active).toBe(false);
+    expect(after.signature).not.toBe(before.signature);
+    expect(await runActivity()).toEqual(after); // nothing changed: same signature, no refresh
   });
 
   it("builds the run view with its validations, rejected rows and (only when asked) the stack", async () => {

@@ -41,9 +41,23 @@ export async function activeRunForKey(concurrencyKey: string): Promise<BlockingR
   return rows[0] ?? null;
 }
 
-/** Whether any run is queued, running or cancelling: the live lists poll only then. */
+/** Whether any run is queued, running or cancelling: the live lists refresh only then. */
 export async function anyRunActive(): Promise<boolean> {
+  return (await runActivity()).active;
+}
+
+export interface RunActivity {
+  active: boolean;
+  /** Changes whenever a run is created or finishes: an idle list refreshes when it differs from what it showed. */
+  signature: string;
+}
+
+/** One cheap row for the live lists' idle check (GET /api/runs/activity). */
+export async function runActivity(): Promise<RunActivity> {
   const { pool } = await getPool();
-  const { rows } = await pool.query<{ active: boolean }>(`SELECT EXISTS (SELECT 1 FROM ops.pipeline_runs WHERE status IN ('queued', 'running', 'cancelling')) AS active`);
-  return rows[0].active;
+  const { rows } = await pool.query<{ active: boolean; signature: string }>(
+    `SELECT EXISTS (SELECT 1 FROM ops.pipeline_runs WHERE status IN ('queued', 'running', 'cancelling')) AS active,
+            coalesce((SELECT max(created_at) FROM ops.pipeline_runs)::text, '') || '|' || coalesce((SELECT max(finished_at) FROM ops.pipeline_runs)::text, '') AS signature`,
+  );
+  return rows[0];
 }
