@@ -137,6 +137,8 @@ describe("Overview queries", () => {
     expect(after.active).toBe(false);
     expect(after.signature).not.toBe(before.signature);
     expect(await runActivity()).toEqual(after); // nothing changed: same signature, no refresh
+    await pool.query(`UPDATE ops.pipeline_runs SET status = 'running', finished_at = NULL WHERE id = $1`, [RUNNING]);
+    await pool.query(`UPDATE ops.pipeline_runs SET status = 'queued', finished_at = NULL WHERE id = $1`, [QUEUED]);
   });
 
   it("builds the run view with its validations, rejected rows and (only when asked) the stack", async () => {
