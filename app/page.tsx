@@ -30,14 +30,16 @@ const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 export default async function OverviewPage() {
   const now = new Date();
-  const [sources, failures, trend, rates, checklist, latest, activity] = await Promise.all([
+  // Activity first: a run that finishes while the other queries run changes the signature after this point, so the
+  // live refresh sees the change and renders again instead of keeping a half-updated page.
+  const activity = await runActivity();
+  const [sources, failures, trend, rates, checklist, latest] = await Promise.all([
     dataFreshness(now),
     recentFailures(now),
     rejectedRowsTrend(now),
     loadedChurnRates(),
     setupChecklist(),
     listRuns({ pageSize: 6 }),
-    runActivity(),
   ]);
   const active = activity.active;
   const trained = checklist.find((i) => i.id === "train")?.done ?? false;

@@ -19,10 +19,9 @@ const PAGE_SIZE = 25;
 export default async function RunsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const parsed = runFilterSchema.safeParse(await searchParams);
   const filter = parsed.success ? parsed.data : runFilterSchema.parse({});
-  const [{ runs, total, page }, activity] = await Promise.all([
-    listRuns({ pipelineId: filter.pipelineId, status: filter.status, page: filter.page, pageSize: PAGE_SIZE }),
-    runActivity(),
-  ]);
+  // Activity first: a run finishing during the list query then changes the signature the live refresh compares.
+  const activity = await runActivity();
+  const { runs, total, page } = await listRuns({ pipelineId: filter.pipelineId, status: filter.status, page: filter.page, pageSize: PAGE_SIZE });
   const query = filterQuery(filter);
   return (
     <>
