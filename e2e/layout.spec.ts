@@ -88,7 +88,9 @@ for (const viewport of VIEWPORTS) {
           continue;
         }
         expect(response?.status(), url).toBeLessThan(400);
-        await page.waitForLoadState("networkidle");
+        // Not "networkidle": live pages poll. Server-rendered HTML has its final layout once loaded and hydrated.
+        await page.waitForLoadState("load");
+        await expect(page.locator("main#main")).toBeVisible();
         const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
         if (scrollWidth > innerWidth) problems.push(`${url}: page is ${scrollWidth}px wide in a ${innerWidth}px window`);
         for (const v of await seriousViolations(page)) problems.push(`${url}: ${v}`);

@@ -1,4 +1,6 @@
+import { Button } from "./components/button.tsx";
 import { SelectFilter } from "./select-filter.tsx";
+
 interface DqRunsFilterFormProps {
   sources: readonly string[];
   suites: readonly string[];
@@ -9,10 +11,12 @@ interface DqRunsFilterFormProps {
 /** A plain GET form: filtering is just query parameters, so filtered views can be bookmarked and shared. */
 export function DqRunsFilterForm({ sources, suites, source, suite }: DqRunsFilterFormProps) {
   return (
-    <form method="get" action="/data/quality" className="filters" aria-label="Filter validation runs">
+    <form method="get" action="/data/quality" className="flex flex-wrap items-end gap-3" aria-label="Filter validation runs">
       <SelectFilter label="Source" name="source" allLabel="All sources" options={sources} value={source} />
       <SelectFilter label="Suite" name="suite" allLabel="All suites" options={suites} value={suite} />
-      <button type="submit">Filter</button>
+      <Button type="submit" variant="secondary">
+        Filter
+      </Button>
     </form>
   );
 }

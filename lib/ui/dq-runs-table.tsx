@@ -1,76 +1,72 @@
-import { EmptyRow } from "./empty-row.tsx";
+"use client";
+
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { DqRunSummary } from "../quality/quality-queries.ts";
+import { createColumnHelper, DataTable, type DataTableFeatures } from "./components/data-table.tsx";
 import { formatPercent } from "./dq-format.ts";
 import { DqStatusBadge } from "./dq-status-badge.tsx";
 import { formatCount, formatDateTime, shortId } from "./format.ts";
+import { rejectsHref } from "./rejects-href.ts";
 
-/** Long headers may wrap, so the table fits the page. */
-const WRAP = { whiteSpace: "normal" } as const;
+const col = createColumnHelper<DataTableFeatures, DqRunSummary>();
+// The report link is the first column (the suite name), so it is on screen however narrow the window is.
+const columns = col.columns([
+  col.accessor("suite", {
+    header: "Suite",
+    cell: ({ row }) => (
+      <Link href={`/data/quality/${row.original.id}`} className="font-medium whitespace-nowrap">
+        {row.original.suite}
+      </Link>
+    ),
+    enableHiding: false,
+  }),
+  col.accessor("status", { header: "Status", cell: (c) => <DqStatusBadge status={c.getValue()} /> }),
+  col.accessor("evaluatedAt", { header: "Evaluated at", cell: (c) => formatDateTime(c.getValue()), meta: { cellClassName: "whitespace-nowrap" } }),
+  col.accessor("source", { header: "Source" }),
+  col.accessor("tableName", {
+    header: "Table",
+    cell: (c) => (
+      <Link href="/data#raw-tables">
+        <code className="break-all">{c.getValue()}</code>
+      </Link>
+    ),
+    meta: { cellClassName: "min-w-40" },
+  }),
+  col.accessor("rowCount", { header: "Rows", cell: (c) => formatCount(c.getValue()), meta: { numeric: true } }),
+  col.accessor("rejectedRows", {
+    header: "Rejected rows",
+    cell: ({ row }) => {
+      const r = row.original;
+      return r.rejectedRows > 0 && r.runId ? (
+        <Link href={rejectsHref({ suite: r.suite, runId: r.runId })} aria-label={`${formatCount(r.rejectedRows)} rejected rows of ${r.suite}`}>
+          {formatCount(r.rejectedRows)}
+        </Link>
+      ) : (
+        formatCount(r.rejectedRows)
+      );
+    },
+    meta: { numeric: true, wrapHeader: true },
+  }),
+  col.accessor("failedExpectations", { header: "Failed", cell: (c) => <span title="failed expectations (severity fail)">{c.getValue()}</span>, meta: { numeric: true, label: "Failed expectations" } }),
+  col.accessor("warnedExpectations", { header: "Warned", cell: (c) => <span title="failed expectations (severity warn)">{c.getValue()}</span>, meta: { numeric: true, label: "Warned expectations" } }),
+  col.accessor("maxUnexpectedPercent", { header: "Worst unexpected %", cell: (c) => formatPercent(c.getValue()), meta: { numeric: true, wrapHeader: true } }),
+  col.accessor("runId", {
+    header: "Run",
+    cell: (c) => {
+      const runId = c.getValue();
+      return runId ? (
+        <Link href={`/runs/${runId}`} aria-label={`Run ${shortId(runId)}`}>
+          <code>{shortId(runId)}</code>
+        </Link>
+      ) : (
+        <span className="text-muted-foreground">—</span>
+      );
+    },
+  }),
+]);
 
-/** One page of validation runs (one per suite and evaluation), newest first. */
-export function DqRunsTable({ runs }: { runs: readonly DqRunSummary[] }) {
-  return (
-    <div style={{ overflowX: "auto" }}>
-      <table style={{ fontSize: "0.9rem" }}>
-        <caption>Validation runs</caption>
-        <thead>
-          <tr>
-            <th scope="col">Evaluated at</th>
-            <th scope="col">Source</th>
-            <th scope="col">Suite</th>
-            <th scope="col">Table</th>
-            <th scope="col">Status</th>
-            <th scope="col">Rows</th>
-            <th scope="col" style={WRAP}>Rejected rows</th>
-            <th scope="col" style={WRAP}>Failed</th>
-            <th scope="col" style={WRAP}>Warned</th>
-            <th scope="col" style={WRAP}>Worst unexpected %</th>
-            <th scope="col">Details</th>
-            <th scope="col">Run</th>
-          </tr>
-        </thead>
-        <tbody>
-          {runs.length === 0 ? (
-            <EmptyRow columns={12}>No validation runs match these filters.</EmptyRow>
-          ) : (
-            runs.map((r) => (
-              <tr key={r.id}>
-                <td>{formatDateTime(r.evaluatedAt)}</td>
-                <td>{r.source}</td>
-                <td className="nowrap">{r.suite}</td>
-                <td>
-                  <code>{r.tableName}</code>
-                </td>
-                <td>
-                  <DqStatusBadge status={r.status} />
-                </td>
-                <td className="num">{formatCount(r.rowCount)}</td>
-                <td className="num">{formatCount(r.rejectedRows)}</td>
-                <td className="num" title="failed expectations (severity fail)">
-                  {r.failedExpectations}
-                </td>
-                <td className="num" title="failed expectations (severity warn)">
-                  {r.warnedExpectations}
-                </td>
-                <td className="num">{formatPercent(r.maxUnexpectedPercent)}</td>
-                <td>
-                  <Link href={`/data/quality/${r.id}`}>Details</Link>
-                </td>
-                <td>
-                  {r.runId ? (
-                    <Link href={`/runs/${r.runId}`} aria-label={`Run ${shortId(r.runId)}`}>
-                      <code>{shortId(r.runId)}</code>
-                    </Link>
-                  ) : (
-                    <span className="muted">—</span>
-                  )}
-                </td>
-              </tr>
-            ))
-          )}
-        </tbody>
-      </table>
-    </div>
-  );
+/** One page of validation runs (one per suite and evaluation), newest first (server order). */
+export function DqRunsTable({ runs, filters, footer }: { runs: readonly DqRunSummary[]; filters?: ReactNode; footer?: ReactNode }) {
+  return <DataTable caption="Validation runs" columns={columns} data={runs} getRowId={(r) => r.id} manualSorting filters={filters} footer={footer} emptyMessage="No validation runs match these filters." />;
 }

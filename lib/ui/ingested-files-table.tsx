@@ -1,61 +1,57 @@
-import { EmptyRow } from "./empty-row.tsx";
+"use client";
+
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { IngestedFileView } from "../sources/raw-data-queries.ts";
+import { createColumnHelper, DataTable, type DataTableFeatures } from "./components/data-table.tsx";
 import { artifactHref, formatBytes, formatCount, formatDateTime, formatDuration, shortId } from "./format.ts";
 
-/** Files loaded into raw.*, newest first, with their hash and a download of the original when it is stored. */
-export function IngestedFilesTable({ files }: { files: readonly IngestedFileView[] }) {
+const col = createColumnHelper<DataTableFeatures, IngestedFileView>();
+const columns = col.columns([
+  col.accessor("name", { header: "File", meta: { cellClassName: "break-all min-w-32" } }),
+  col.accessor("source", { header: "Source" }),
+  col.accessor("tableName", { header: "Table", cell: (c) => <code className="break-all">{c.getValue()}</code>, meta: { cellClassName: "min-w-40" } }),
+  col.accessor("rows", { header: "Rows", cell: (c) => formatCount(c.getValue()), meta: { numeric: true } }),
+  col.accessor("bytes", { header: "Size", cell: (c) => <span title={`${c.getValue()} bytes`}>{formatBytes(c.getValue())}</span>, meta: { numeric: true } }),
+  col.accessor("sha256", { header: "SHA-256", cell: (c) => <code title={c.getValue()}>{c.getValue().slice(0, 12)}</code> }),
+  col.accessor("durationMs", { header: "Load time", cell: (c) => formatDuration(c.getValue()), meta: { numeric: true } }),
+  col.accessor("createdAt", { header: "Loaded at", cell: (c) => formatDateTime(c.getValue()), meta: { cellClassName: "whitespace-nowrap" } }),
+  col.accessor("runId", {
+    header: "Run",
+    cell: (c) => {
+      const runId = c.getValue();
+      return runId ? <Link href={`/runs/${runId}`}>{shortId(runId)}</Link> : <span className="text-muted-foreground">—</span>;
+    },
+  }),
+  col.display({
+    id: "download",
+    header: "Download",
+    cell: ({ row }) =>
+      row.original.artifactKey ? (
+        <a href={artifactHref(row.original.artifactKey)} download aria-label={`Download ${row.original.name} (${shortId(row.original.id)})`}>
+          Download
+        </a>
+      ) : (
+        <span className="text-muted-foreground">—</span>
+      ),
+    meta: { label: "Download" },
+  }),
+]);
+
+/** Files loaded into raw.*, newest first (server order, server pages), with the original file when it is stored. */
+export function IngestedFilesTable({ files, filters, actions, footer, emptyMessage }: { files: readonly IngestedFileView[]; filters?: ReactNode; actions?: ReactNode; footer?: ReactNode; emptyMessage?: ReactNode }) {
   return (
-    <table>
-      <caption>Ingested files</caption>
-      <thead>
-        <tr>
-          <th scope="col">Source</th>
-          <th scope="col">File</th>
-          <th scope="col">Table</th>
-          <th scope="col">Rows</th>
-          <th scope="col">Size</th>
-          <th scope="col">SHA-256</th>
-          <th scope="col">Load time</th>
-          <th scope="col">Loaded at</th>
-          <th scope="col">Run</th>
-          <th scope="col">Download</th>
-        </tr>
-      </thead>
-      <tbody>
-        {files.length === 0 ? (
-          <EmptyRow columns={10}>No files have been loaded yet. Run “E-learning sample data” on the Pipelines page to load some.</EmptyRow>
-        ) : (
-          files.map((f) => (
-            <tr key={f.id}>
-              <td>{f.source}</td>
-              <td>{f.name}</td>
-              <td>
-                <code>{f.tableName}</code>
-              </td>
-              <td className="num">{formatCount(f.rows)}</td>
-              <td className="num" title={`${f.bytes} bytes`}>
-                {formatBytes(f.bytes)}
-              </td>
-              <td title={f.sha256}>
-                <code>{f.sha256.slice(0, 12)}</code>
-              </td>
-              <td className="nowrap">{formatDuration(f.durationMs)}</td>
-              <td className="nowrap">{formatDateTime(f.createdAt)}</td>
-              <td>{f.runId ? <Link href={`/runs/${f.runId}`}>{shortId(f.runId)}</Link> : "—"}</td>
-              <td>
-                {f.artifactKey ? (
-                  <a href={artifactHref(f.artifactKey)} download aria-label={`Download ${f.name} (${shortId(f.id)})`}>
-                    Download
-                  </a>
-                ) : (
-                  "—"
-                )}
-              </td>
-            </tr>
-          ))
-        )}
-      </tbody>
-    </table>
+    <DataTable
+      caption="Ingested files"
+      columns={columns}
+      data={files}
+      getRowId={(f) => f.id}
+      manualSorting
+      initialHidden={["sha256", "durationMs"]}
+      filters={filters}
+      actions={actions}
+      footer={footer}
+      emptyMessage={emptyMessage}
+    />
   );
 }

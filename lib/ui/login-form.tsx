@@ -1,8 +1,10 @@
 "use client";
-import { FormAlert } from "./form-alert.tsx";
 
 import { useState, type FormEvent } from "react";
 import { unreachableMessage } from "./api-error.ts";
+import { Button } from "./components/button.tsx";
+import { Field } from "./components/field.tsx";
+import { Input } from "./components/input.tsx";
 
 /**
  * Posts the admin token to /api/login, then goes to `next` (the page the request guard sent us from). Without
@@ -32,14 +34,15 @@ export function LoginForm({ initialError, next = "/" }: { initialError: string |
   }
 
   return (
-    <form method="post" action="/api/login" onSubmit={onSubmit} className="login">
-      <label htmlFor="admin-token">Admin token</label>
-      <input id="admin-token" name="token" type="password" autoComplete="current-password" required />
+    <form method="post" action="/api/login" onSubmit={onSubmit} className="flex flex-col gap-4">
+      {/* The error sits at the field (aria-invalid + described-by) and is announced when it appears. */}
+      <Field id="admin-token" label="Admin token" error={error} announce>
+        <Input name="token" type="password" autoComplete="current-password" required />
+      </Field>
       <input type="hidden" name="next" value={next} />
-      <button type="submit" disabled={pending} aria-busy={pending}>
+      <Button type="submit" disabled={pending} aria-busy={pending} className="self-start">
         Sign in
-      </button>
-      <FormAlert message={error} />
+      </Button>
     </form>
   );
 }

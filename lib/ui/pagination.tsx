@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { DataTablePagination } from "./components/data-table-pagination.tsx";
 
 interface PaginationProps {
   page: number;
@@ -7,18 +7,10 @@ interface PaginationProps {
   /** Builds the link of another page (keeps the current filters). */
   hrefOf: (page: number) => string;
   label: string;
+  unit?: readonly [singular: string, plural: string];
 }
 
-/** Previous/Next links with "Page x of y · n total"; a missing direction is plain text, not a dead link. */
-export function Pagination({ page, pageSize, total, hrefOf, label }: PaginationProps) {
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  return (
-    <nav className="pagination" aria-label={label}>
-      {page > 1 ? <Link href={hrefOf(page - 1)}>Previous</Link> : <span className="muted">Previous</span>}
-      <span>
-        Page {Math.min(page, pages)} of {pages} · {total} total
-      </span>
-      {page < pages ? <Link href={hrefOf(page + 1)}>Next</Link> : <span className="muted">Next</span>}
-    </nav>
-  );
+/** Server pagination links of a list page (the design-system control; kept for the pages that import it). */
+export function Pagination({ page, pageSize, total, hrefOf, label, unit }: PaginationProps) {
+  return <DataTablePagination page={page} pageSize={pageSize} total={total} hrefOf={hrefOf} label={label} unit={unit} />;
 }

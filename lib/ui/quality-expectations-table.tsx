@@ -1,120 +1,123 @@
-import { EmptyRow } from "./empty-row.tsx";
 import Link from "next/link";
 import { Fragment } from "react";
 import type { ExpectationResult } from "../quality/expectation-types.ts";
+import { Badge } from "./components/badge.tsx";
+import { Disclosure } from "./components/disclosure.tsx";
+import { Table, TableBody, TableCaption, TableCell, TableContainer, TableEmpty, TableHead, TableHeader, TableRow } from "./components/table.tsx";
 import { Breakable } from "./dq-breakable.tsx";
 import { cellText, formatObservedValue, formatPercent, formatShare, sampleColumns } from "./dq-format.ts";
 import { formatCount } from "./format.ts";
 import { rejectsHref } from "./rejects-filters.ts";
 
 const COLUMNS = 11;
-/** Long numeric headers may wrap, so the table fits the page. */
-const WRAP = { whiteSpace: "normal" } as const;
+const NUM = "text-right";
 
 /**
  * One row per expectation of a validation; under each one with failing rows, its sample in a folded table.
- * Sample values are user data: they are rendered as text only.
+ * Sample values are user data: they are rendered as text only. (A server table, not DataTable: each expectation
+ * has a second, full-width row for its sample.)
  */
 export function QualityExpectationsTable({ suite, results }: { suite: string; results: readonly ExpectationResult[] }) {
   return (
-    <div style={{ overflowX: "auto" }}>
-      <table style={{ fontSize: "0.9rem" }}>
-        <caption>Expectations</caption>
-        <thead>
-          <tr>
-            <th scope="col">Expectation</th>
-            <th scope="col">Kind</th>
-            <th scope="col">Description</th>
-            <th scope="col">Severity</th>
-            <th scope="col">Mostly</th>
-            <th scope="col">Success</th>
-            <th scope="col" style={WRAP}>Observed value</th>
-            <th scope="col" style={WRAP}>Element count</th>
-            <th scope="col" style={WRAP}>Unexpected count</th>
-            <th scope="col" style={WRAP}>Unexpected %</th>
-            <th scope="col" style={WRAP}>Reason code</th>
-          </tr>
-        </thead>
-        <tbody>
+    <TableContainer label="Expectations" className="rounded-md border border-border">
+      <Table>
+        <TableCaption className="sr-only">Expectations</TableCaption>
+        <TableHeader>
+          <TableRow className="hover:bg-transparent">
+            <TableHead scope="col">Expectation</TableHead>
+            <TableHead scope="col">Kind</TableHead>
+            <TableHead scope="col">Description</TableHead>
+            <TableHead scope="col">Severity</TableHead>
+            <TableHead scope="col" className={NUM}>Mostly</TableHead>
+            <TableHead scope="col">Success</TableHead>
+            <TableHead scope="col" className={`${NUM} whitespace-normal`}>Observed value</TableHead>
+            <TableHead scope="col" className={`${NUM} whitespace-normal`}>Element count</TableHead>
+            <TableHead scope="col" className={`${NUM} whitespace-normal`}>Unexpected count</TableHead>
+            <TableHead scope="col" className={`${NUM} whitespace-normal`}>Unexpected %</TableHead>
+            <TableHead scope="col" className="whitespace-normal">Reason code</TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
           {results.length === 0 ? (
-            <EmptyRow columns={COLUMNS}>This suite has no expectations.</EmptyRow>
+            <TableEmpty columns={COLUMNS}>This suite has no expectations.</TableEmpty>
           ) : (
             results.map((r, i) => (
               // ids repeat when a suite has two expectations of one kind without columns (e.g. two "conditional")
               <Fragment key={`${i}:${r.id}`}>
-                <tr>
-                  <th scope="row">
+                <TableRow className={r.sample.length > 0 ? "border-b-0" : undefined}>
+                  <th scope="row" className="px-3 py-2 text-left align-top font-normal">
                     <code>
                       <Breakable text={r.id} after=":" />
                     </code>
                   </th>
-                  <td>
+                  <TableCell>
                     <Breakable text={r.kind} />
-                  </td>
-                  <td>{r.description ?? <span className="muted">—</span>}</td>
-                  <td>{r.severity}</td>
-                  <td className="num">{formatShare(r.mostly)}</td>
-                  <td>
-                    <span className={`badge badge-${r.success ? "succeeded" : r.severity === "warn" ? "cancelled" : "failed"}`}>{r.success ? "Passed" : "Failed"}</span>
-                  </td>
-                  <td className="num">{formatObservedValue(r)}</td>
-                  <td className="num">{formatCount(r.elementCount)}</td>
-                  <td className="num">{formatCount(r.unexpectedCount)}</td>
-                  <td className="num">{formatPercent(r.unexpectedPercent)}</td>
-                  <td>
+                  </TableCell>
+                  <TableCell className="min-w-48">{r.description ?? <span className="text-muted-foreground">—</span>}</TableCell>
+                  <TableCell>{r.severity}</TableCell>
+                  <TableCell numeric>{formatShare(r.mostly)}</TableCell>
+                  <TableCell>
+                    <Badge variant={r.success ? "success" : r.severity === "warn" ? "warning" : "destructive"}>{r.success ? "Passed" : "Failed"}</Badge>
+                  </TableCell>
+                  <TableCell numeric>{formatObservedValue(r)}</TableCell>
+                  <TableCell numeric>{formatCount(r.elementCount)}</TableCell>
+                  <TableCell numeric>{formatCount(r.unexpectedCount)}</TableCell>
+                  <TableCell numeric>{formatPercent(r.unexpectedPercent)}</TableCell>
+                  <TableCell>
                     <Link href={rejectsHref({ reasonCode: r.reasonCode, suite })}>
                       <code>
                         <Breakable text={r.reasonCode} />
                       </code>
                     </Link>
-                  </td>
-                </tr>
+                  </TableCell>
+                </TableRow>
                 {r.sample.length > 0 && (
-                  <tr className="sample-row">
-                    <td colSpan={COLUMNS}>
+                  <TableRow className="hover:bg-transparent">
+                    <td colSpan={COLUMNS} className="px-3 pb-3">
                       <SampleRows expectationId={r.id} reasonCode={r.reasonCode} rows={r.sample} />
                     </td>
-                  </tr>
+                  </TableRow>
                 )}
               </Fragment>
             ))
           )}
-        </tbody>
-      </table>
-    </div>
+        </TableBody>
+      </Table>
+    </TableContainer>
   );
 }
 
 function SampleRows({ expectationId, reasonCode, rows }: { expectationId: string; reasonCode: string; rows: readonly Record<string, unknown>[] }) {
   const columns = sampleColumns(rows);
   return (
-    <details>
-      <summary>Sample failing rows</summary>
-      <div style={{ overflowX: "auto" }}>
-        <table className="compact">
-          <caption className="muted">
+    <Disclosure summary="Sample failing rows">
+      <TableContainer label={`Sample failing rows of ${expectationId}`} className="max-w-full rounded-md border border-border">
+        <Table className="w-auto">
+          <TableCaption className="mt-0 caption-top px-3 py-2 text-xs">
             Sample failing rows of <code>{expectationId}</code> ({reasonCode})
-          </caption>
-          <thead>
-            <tr>
+          </TableCaption>
+          <TableHeader>
+            <TableRow className="hover:bg-transparent">
               {columns.map((c) => (
-                <th key={c} scope="col">
+                <TableHead key={c} scope="col">
                   {c}
-                </th>
+                </TableHead>
               ))}
-            </tr>
-          </thead>
-          <tbody>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
             {rows.map((row, i) => (
-              <tr key={i}>
+              <TableRow key={i}>
                 {columns.map((c) => (
-                  <td key={c}>{cellText(row[c])}</td>
+                  <TableCell key={c} className="max-w-xs break-words">
+                    {cellText(row[c])}
+                  </TableCell>
                 ))}
-              </tr>
+              </TableRow>
             ))}
-          </tbody>
-        </table>
-      </div>
-    </details>
+          </TableBody>
+        </Table>
+      </TableContainer>
+    </Disclosure>
   );
 }

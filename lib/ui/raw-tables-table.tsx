@@ -1,29 +1,34 @@
 import type { RawTableCount } from "../sources/raw-data-queries.ts";
+import { Table, TableBody, TableCaption, TableCell, TableContainer, TableHead, TableHeader, TableRow } from "./components/table.tsx";
 import { formatCount } from "./format.ts";
 
-/** Each raw table with its exact row count. */
+/** Each raw table with its exact row count. Long generated names (raw.tabular_<dataset>_v<n>) wrap, never widen the page. */
 export function RawTablesTable({ counts }: { counts: readonly RawTableCount[] }) {
   return (
-    <table className="compact">
-      <caption>Raw tables</caption>
-      <thead>
-        <tr>
-          <th scope="col">Table</th>
-          <th scope="col">Rows</th>
-        </tr>
-      </thead>
-      <tbody>
-        {counts.map((c) => (
-          <tr key={c.table}>
-            <th scope="row">
-              <code>{c.table}</code>
-            </th>
-            <td className="num" title={String(c.rows)}>
-              {formatCount(c.rows)}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <TableContainer label="Raw tables" className="rounded-md border border-border">
+      <Table>
+        <TableCaption className="sr-only">Raw tables</TableCaption>
+        <TableHeader>
+          <TableRow className="hover:bg-transparent">
+            <TableHead scope="col">Table</TableHead>
+            <TableHead scope="col" className="text-right">
+              Rows
+            </TableHead>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {counts.map((c) => (
+            <TableRow key={c.table}>
+              <th scope="row" className="px-3 py-2 text-left align-top font-normal">
+                <code className="break-all">{c.table}</code>
+              </th>
+              <TableCell numeric title={String(c.rows)}>
+                {formatCount(c.rows)}
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
   );
 }

@@ -1,4 +1,7 @@
+import { Button } from "./components/button.tsx";
+import { Input } from "./components/input.tsx";
 import { SelectFilter } from "./select-filter.tsx";
+
 interface RejectsFilterFormProps {
   sources: readonly string[];
   suites: readonly string[];
@@ -6,32 +9,33 @@ interface RejectsFilterFormProps {
   values: Partial<Record<"source" | "suite" | "reasonCode" | "runId" | "from" | "to", string>>;
 }
 
-/** Field text in normal weight (the labels around them are bold). */
-const INPUT = { fontWeight: "normal" } as const;
+const LABEL = "flex min-w-0 flex-col gap-1.5 text-sm font-medium";
 
 /** A plain GET form: filtering is just query parameters, so filtered views (and their CSV) can be shared. */
 export function RejectsFilterForm({ sources, suites, values }: RejectsFilterFormProps) {
   return (
-    <form method="get" action="/data/rejects" className="filters" aria-label="Filter rejected rows">
+    <form method="get" action="/data/rejects" className="flex flex-wrap items-end gap-3" aria-label="Filter rejected rows">
       <SelectFilter label="Source" name="source" allLabel="All sources" options={sources} value={values.source} />
       <SelectFilter label="Suite" name="suite" allLabel="All suites" options={suites} value={values.suite} />
-      <label>
+      <label className={LABEL}>
         Reason code
-        <input type="text" name="reasonCode" defaultValue={values.reasonCode ?? ""} placeholder="e.g. USER_UNKNOWN" maxLength={100} size={24} style={INPUT} />
+        <Input type="text" name="reasonCode" defaultValue={values.reasonCode ?? ""} placeholder="e.g. USER_UNKNOWN" maxLength={100} className="w-52 font-normal" />
       </label>
-      <label>
+      <label className={LABEL}>
         Run id
-        <input type="text" name="runId" defaultValue={values.runId ?? ""} placeholder="UUID" maxLength={36} size={38} spellCheck={false} style={INPUT} />
+        <Input type="text" name="runId" defaultValue={values.runId ?? ""} placeholder="UUID" maxLength={36} spellCheck={false} className="w-80 max-w-full font-normal" />
       </label>
-      <label>
+      <label className={LABEL}>
         From
-        <input type="date" name="from" defaultValue={values.from ?? ""} style={INPUT} />
+        <Input type="date" name="from" defaultValue={values.from ?? ""} className="w-40 font-normal" />
       </label>
-      <label>
+      <label className={LABEL}>
         To
-        <input type="date" name="to" defaultValue={values.to ?? ""} style={INPUT} />
+        <Input type="date" name="to" defaultValue={values.to ?? ""} className="w-40 font-normal" />
       </label>
-      <button type="submit">Filter</button>
+      <Button type="submit" variant="secondary">
+        Filter
+      </Button>
     </form>
   );
 }

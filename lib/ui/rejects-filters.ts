@@ -1,9 +1,11 @@
 import { rejectFilterSchema, type RejectFilter } from "../quality/quality-queries.ts";
+import { REJECT_FILTER_KEYS } from "./rejects-href.ts";
+
+export { REJECT_FILTER_KEYS, rejectFilterQuery, rejectsHref } from "./rejects-href.ts";
 
 // Query strings of /data/rejects, GET /api/rejects and GET /api/rejects.csv. A GET form sends every field, empty
 // ones as "": those mean "no filter", so they are dropped before rejectFilterSchema sees them.
 
-export const REJECT_FILTER_KEYS = ["source", "suite", "reasonCode", "runId", "from", "to"] as const;
 const KEYS = [...REJECT_FILTER_KEYS, "page", "pageSize"] as const;
 
 export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -37,21 +39,4 @@ export function parseRejectQueryLenient(query: Record<string, string>): { filter
   const rest = Object.fromEntries(Object.entries(query).filter(([k]) => !bad.has(k)));
   const second = rejectFilterSchema.safeParse(rest);
   return { filter: second.success ? second.data : rejectFilterSchema.parse({}), issues };
-}
-
-/** Query string of the filters (without page/pageSize), plus `extra`, for links that keep them. */
-export function rejectFilterQuery(filter: Partial<Record<(typeof REJECT_FILTER_KEYS)[number], string | undefined>>, extra: Record<string, string | number> = {}): string {
-  const q = new URLSearchParams();
-  for (const key of REJECT_FILTER_KEYS) {
-    const v = filter[key];
-    if (v) q.set(key, v);
-  }
-  for (const [k, v] of Object.entries(extra)) q.set(k, String(v));
-  return q.toString();
-}
-
-/** Link to the rejects of one reason code in one suite. */
-export function rejectsHref(filter: Partial<Record<(typeof REJECT_FILTER_KEYS)[number], string>>): string {
-  const q = rejectFilterQuery(filter);
-  return `/data/rejects${q ? `?${q}` : ""}`;
 }

@@ -1,3 +1,5 @@
+import { Select } from "./components/select.tsx";
+
 interface SelectFilterProps {
   label: string;
   name: string;
@@ -10,16 +12,16 @@ interface SelectFilterProps {
 /** One labelled select of a GET filter form; the empty value means "all". */
 export function SelectFilter({ label, name, allLabel, options, value }: SelectFilterProps) {
   return (
-    <label>
+    <label className="flex min-w-0 flex-col gap-1.5 text-sm font-medium">
       {label}
-      <select name={name} defaultValue={value ?? ""}>
+      <Select name={name} defaultValue={value ?? ""} className="w-auto min-w-40 font-normal">
         <option value="">{allLabel}</option>
         {options.map((o) => (
           <option key={o} value={o}>
             {o}
           </option>
         ))}
-      </select>
+      </Select>
     </label>
   );
 }

@@ -1,10 +1,16 @@
 "use client";
-import { FormAlert } from "./form-alert.tsx";
 
+import { UploadIcon } from "lucide-react";
 import { useId, useState, type FormEvent } from "react";
 import type { DatasetVersionView } from "../sources/tabular/dataset-queries.ts";
 import { readApiError } from "./api-error.ts";
 import { ColumnTypesTable } from "./column-types-table.tsx";
+import { Button } from "./components/button.tsx";
+import { Card, CardContent, CardFooter } from "./components/card.tsx";
+import { Field } from "./components/field.tsx";
+import { Input } from "./components/input.tsx";
+import { Select } from "./components/select.tsx";
+import { FormAlert } from "./form-alert.tsx";
 import { formatBytes } from "./format.ts";
 
 interface UploadDatasetFormProps {
@@ -95,9 +101,9 @@ export function UploadDatasetForm({ maxUploadMb, initialVersion = null }: Upload
 
   if (version) {
     return (
-      <>
+      <div className="flex min-w-0 flex-col gap-4">
         <ColumnTypesTable version={version} />
-        <p>
+        <p className="m-0">
           <a
             href="/data/upload"
             onClick={(e) => {
@@ -109,62 +115,62 @@ export function UploadDatasetForm({ maxUploadMb, initialVersion = null }: Upload
             Upload another file
           </a>
         </p>
-      </>
+      </div>
     );
   }
 
   const busy = progress !== null;
   const percent = Math.round((progress ?? 0) * 100);
   return (
-    <form className="run-form" onSubmit={onSubmit} noValidate aria-busy={busy}>
-      <div className="fields">
-        <div className="field">
-          <label htmlFor={`${id}-file`}>CSV file</label>
-          <input id={`${id}-file`} name="file" type="file" accept=".csv,text/csv" required disabled={busy} aria-describedby={`${id}-file-help`} />
-          <small id={`${id}-file-help`} className="help">
-            One row per customer, a header line, comma-separated; up to {maxUploadMb} MB.
-          </small>
+    <Card>
+      <form onSubmit={onSubmit} noValidate aria-busy={busy} aria-label="Upload a dataset">
+        <CardContent className="grid gap-5 pt-5 sm:grid-cols-2">
+          <Field id={`${id}-file`} label="CSV file" hint={`One row per customer, a header line, comma-separated; up to ${maxUploadMb} MB.`}>
+            <Input name="file" type="file" accept=".csv,text/csv" required disabled={busy} />
+          </Field>
+          <Field id={`${id}-name`} label="Dataset name" hint="Defaults to the file name. The same name again adds a new version.">
+            <Input name="name" type="text" maxLength={100} disabled={busy} />
+          </Field>
+          <Field id={`${id}-encoding`} label="Encoding" hint="Auto-detect reads UTF-8, and falls back to Windows-1252 (Excel) when the bytes are not UTF-8.">
+            <Select name="encoding" defaultValue="auto" disabled={busy}>
+              <option value="auto">Auto-detect</option>
+              <option value="utf-8">UTF-8</option>
+              <option value="windows-1252">Windows-1252</option>
+              <option value="latin1">Latin-1</option>
+            </Select>
+          </Field>
+          <Field id={`${id}-descriptions`} label="Data descriptions (CSV)" hint="Optional: a Field,Description file explaining the columns.">
+            <Input name="descriptions" type="file" accept=".csv,text/csv" disabled={busy} />
+          </Field>
+        </CardContent>
+        <CardFooter className="flex-col items-stretch gap-3 sm:flex-row sm:items-center">
+          <Button type="submit" disabled={busy} aria-busy={busy}>
+            <UploadIcon aria-hidden />
+            Upload
+          </Button>
+          {busy && (
+            <div className="flex min-w-0 flex-1 items-center gap-3 text-sm">
+              <div
+                className="h-2 w-full max-w-sm overflow-hidden rounded-full bg-muted"
+                role="progressbar"
+                aria-label="Upload progress"
+                aria-valuemin={0}
+                aria-valuemax={100}
+                aria-valuenow={percent}
+                aria-valuetext={`${percent}%: ${phase}`}
+              >
+                <div className="h-full bg-primary transition-[width]" style={{ width: `${percent}%` }} />
+              </div>
+              <span className="shrink-0 text-muted-foreground">
+                {percent}% · {percent === 100 ? "inferring column types…" : phase}
+              </span>
+            </div>
+          )}
+        </CardFooter>
+        <div className="px-5 pb-4 empty:hidden">
+          <FormAlert message={error} />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-name`}>Dataset name</label>
-          <input id={`${id}-name`} name="name" type="text" maxLength={100} disabled={busy} aria-describedby={`${id}-name-help`} />
-          <small id={`${id}-name-help`} className="help">
-            Defaults to the file name. The same name again adds a new version.
-          </small>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-encoding`}>Encoding</label>
-          <select id={`${id}-encoding`} name="encoding" defaultValue="auto" disabled={busy}>
-            <option value="auto">Auto-detect</option>
-            <option value="utf-8">UTF-8</option>
-            <option value="windows-1252">Windows-1252</option>
-            <option value="latin1">Latin-1</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-descriptions`}>Data descriptions (CSV)</label>
-          <input id={`${id}-descriptions`} name="descriptions" type="file" accept=".csv,text/csv" disabled={busy} aria-describedby={`${id}-descriptions-help`} />
-          <small id={`${id}-descriptions-help`} className="help">
-            Optional: a Field,Description file explaining the columns.
-          </small>
-        </div>
-      </div>
-      <p>
-        <button type="submit" disabled={busy} aria-busy={busy}>
-          Upload
-        </button>
-      </p>
-      {busy && (
-        <div className="progress">
-          <div className="progress-track" role="progressbar" aria-label="Upload progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={`${percent}%: ${phase}`}>
-            <div className="progress-fill" style={{ width: `${percent}%` }} />
-          </div>
-          <span>
-            {percent}% · {percent === 100 ? "inferring column types…" : phase}
-          </span>
-        </div>
-      )}
-      <FormAlert message={error} />
-    </form>
+      </form>
+    </Card>
   );
 }

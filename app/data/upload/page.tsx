@@ -2,6 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getDatasetVersion } from "../../../lib/sources/tabular/dataset-queries.ts";
 import { maxUploadMb } from "../../../lib/sources/tabular/upload-limits.ts";
+import { Alert } from "../../../lib/ui/components/alert.tsx";
+import { PageHeader } from "../../../lib/ui/components/page-header.tsx";
 import { UploadDatasetForm } from "../../../lib/ui/upload-dataset-form.tsx";
 
 export const dynamic = "force-dynamic";
@@ -14,15 +16,20 @@ export default async function UploadDatasetPage({ searchParams }: { searchParams
   const version = versionId ? await getDatasetVersion(versionId) : null;
   return (
     <>
-      <h1>Upload a churn dataset</h1>
-      <p className="muted">
-        Any CSV with one row per customer, an id column and a binary churn column. Column types are inferred from the first 5,000 rows; you confirm
-        them, then the file is loaded, validated and typed into its own staging table. Uploaded datasets are listed by <Link href="/api/datasets">the datasets API</Link>.
-      </p>
+      <PageHeader
+        title="Upload a churn dataset"
+        description={
+          <>
+            Any CSV with one row per customer, an id column and a binary churn column. Column types are inferred from the first 5,000 rows; you confirm
+            them, then the file is loaded, validated and typed into its own staging table. Loaded tables are listed on <Link href="/data">Data</Link>;
+            uploaded datasets are also listed by <Link href="/api/datasets">the datasets API</Link>.
+          </>
+        }
+      />
       {versionId && !version && (
-        <p role="alert" className="alert">
+        <Alert role="alert" variant="destructive" className="mb-4">
           Dataset version {versionId} does not exist. Upload the file again.
-        </p>
+        </Alert>
       )}
       <UploadDatasetForm maxUploadMb={maxUploadMb()} initialVersion={version} />
     </>

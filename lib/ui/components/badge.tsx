@@ -23,5 +23,5 @@ export type BadgeVariant = NonNullable<VariantProps<typeof badgeVariants>["varia
 
 /** A short status label; the colour repeats the text (never the only signal). */
 export function Badge({ className, variant, ...props }: ComponentProps<"span"> & VariantProps<typeof badgeVariants>) {
-  return <span data-slot="badge" className={cn(badgeVariants({ variant }), className)} {...props} />;
+  return <span data-slot="badge" data-variant={variant ?? "neutral"} className={cn(badgeVariants({ variant }), className)} {...props} />;
 }

@@ -1,6 +1,7 @@
 import { ChevronLeftIcon, ChevronRightIcon } from "lucide-react";
 import Link from "next/link";
 import { Button } from "./button.tsx";
+import { formatCount } from "../format.ts";
 import { pageCount } from "./data-table-helpers.ts";
 
 interface DataTablePaginationProps {
@@ -13,10 +14,14 @@ interface DataTablePaginationProps {
   hrefOf?: (page: number) => string;
   /** Or a callback, for client-side state. */
   onPageChange?: (page: number) => void;
+  /** What is counted: ["row", "rows"] reads "Page 1 of 3, 120 rows". */
+  unit?: readonly [singular: string, plural: string];
+  /** data-testid of the "Page x of y" text. */
+  testId?: string;
 }
 
 /** Previous / "Page x of y · n total" / Next. A missing direction is a disabled control, never a dead link. */
-export function DataTablePagination({ page, pageSize, total, label, hrefOf, onPageChange }: DataTablePaginationProps) {
+export function DataTablePagination({ page, pageSize, total, label, hrefOf, onPageChange, unit = ["item", "items"], testId }: DataTablePaginationProps) {
   const pages = pageCount(total, pageSize);
   const current = Math.min(Math.max(1, page), pages);
   const control = (target: number, enabled: boolean, text: string, icon: "prev" | "next") => {
@@ -45,8 +50,8 @@ export function DataTablePagination({ page, pageSize, total, label, hrefOf, onPa
   };
   return (
     <nav aria-label={label} data-slot="pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm">
-      <span className="text-muted-foreground">
-        Page {current} of {pages} · {total.toLocaleString("en-US")} total
+      <span className="text-muted-foreground" data-testid={testId}>
+        Page {current} of {pages}, {formatCount(total)} {total === 1 ? unit[0] : unit[1]}
       </span>
       <span className="flex gap-2">
         {control(current - 1, current > 1, "Previous", "prev")}

@@ -12,6 +12,8 @@ interface FieldProps {
   error?: string | null;
   /** One control (Input, Select, textarea); it gets id, aria-describedby and aria-invalid. */
   children: ReactElement<{ id?: string; "aria-describedby"?: string; "aria-invalid"?: boolean }>;
+  /** Announce the error when it appears (role="alert"): for a form's single field or a submit-time error. */
+  announce?: boolean;
   className?: string;
 }
 
@@ -22,7 +24,7 @@ export function fieldDescriptionIds(id: string, hasHint: boolean, hasError: bool
 }
 
 /** Label + control + hint + per-field error, connected with aria-describedby/aria-invalid. */
-export function Field({ id, label, hint, error, children, className }: FieldProps) {
+export function Field({ id, label, hint, error, children, announce, className }: FieldProps) {
   const control = cloneElement(children, {
     id,
     "aria-describedby": fieldDescriptionIds(id, Boolean(hint), Boolean(error)),
@@ -40,7 +42,7 @@ export function Field({ id, label, hint, error, children, className }: FieldProp
         </p>
       )}
       {error && (
-        <p id={`${id}-error`} className="m-0 text-xs font-medium text-destructive">
+        <p id={`${id}-error`} role={announce ? "alert" : undefined} className="m-0 text-xs font-medium text-destructive">
           {error}
         </p>
       )}
