@@ -98,7 +98,7 @@ export default async function OverviewPage() {
             </CardContent>
           </Card>
           {failures.runs.length > 0 && (
-            <ul className="m-0 flex list-none flex-col gap-1 p-0 text-sm" aria-label="Recent failed runs">
+            <ul className="m-0 flex list-none flex-col gap-1 p-0 text-sm [&_a]:underline" aria-label="Recent failed runs">
               {failures.runs.map((r) => (
                 <li key={r.id}>
                   <Link href={`/runs/${r.id}`}>
@@ -145,7 +145,7 @@ export default async function OverviewPage() {
                 <CardDescription>Share of labelled customers who churned, from the staging tables.</CardDescription>
               </div>
             </CardHeader>
-            <CardContent className="flex flex-col gap-2 text-sm">
+            <CardContent className="flex flex-col gap-2 text-sm [&_a]:underline">
               {rates.map((r) => (
                 <p key={r.key} className="m-0">
                   <strong>{r.rate === null ? "—" : percent(r.rate)}</strong> {r.title}: {formatCount(r.churned)} of {formatCount(r.labelled)} {r.definition}.

@@ -32,7 +32,7 @@ export function FreshnessCard({ source: s, now }: { source: SourceFreshness; now
         </CardTitle>
         <StatusBadge status={s.status} label={STATUS_TEXT[s.status]} testId={`freshness-${s.key}`} />
       </CardHeader>
-      <CardContent className="flex flex-col gap-2 text-sm">
+      <CardContent className="flex flex-col gap-2 text-sm [&_a]:underline">
         {s.loadedAt ? (
           <>
             <p className="m-0">

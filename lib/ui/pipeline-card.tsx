@@ -34,7 +34,7 @@ export function PipelineCard({ id, title, description, schedule, nextRun, lastRu
           <CardDescription>{copy.summary}</CardDescription>
         </div>
       </CardHeader>
-      <CardContent className="flex flex-col gap-3 text-sm">
+      <CardContent className="flex flex-col gap-3 text-sm [&_p_a]:underline">
         {copy.when && <p className="m-0">{copy.when}</p>}
         <p className="m-0 text-muted-foreground">
           {schedule ? `Runs ${scheduleText(schedule)}; next run ${formatDateTime(nextRun)}.` : "Runs when you start it."}

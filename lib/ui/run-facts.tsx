@@ -14,7 +14,7 @@ export function RunFacts({ run, serverNow }: { run: RunView; serverNow: number }
     </div>
   );
   return (
-    <div className="flex flex-col gap-3">
+    <div className="flex flex-col gap-3 [&_a]:underline">
       <dl className="m-0 grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
         {row("Status", <StatusBadge status={run.status} testId="run-status" />)}
         {row(running ? "Running for" : "Duration", <ElapsedTime since={run.startedAt} until={run.finishedAt} running={running} serverNow={serverNow} />)}

@@ -18,7 +18,7 @@ export function SetupChecklist({ items, children }: { items: readonly ChecklistI
         </div>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
-        <ol className="m-0 grid list-none gap-3 p-0 sm:grid-cols-2 lg:grid-cols-4">
+        <ol className="m-0 grid list-none gap-3 p-0 sm:grid-cols-2 lg:grid-cols-4 [&_a]:underline">
           {items.map((item, i) => (
             <li key={item.id} className="flex gap-2" data-done={item.done} aria-current={item === next ? "step" : undefined}>
               {item.done ? <CheckCircle2Icon aria-hidden className="size-5 shrink-0 text-success" /> : <CircleIcon aria-hidden className="size-5 shrink-0 text-muted-foreground" />}

@@ -12,7 +12,7 @@ import { stepFacts } from "./step-facts.ts";
  */
 export function StepsTable({ steps, runId }: { steps: readonly StepView[]; runId: string }) {
   return (
-    <ol className="m-0 flex list-none flex-col gap-3 p-0" aria-label="Steps">
+    <ol className="m-0 flex list-none flex-col gap-3 p-0 [&_a]:underline" aria-label="Steps">
       {steps.map((s, i) => {
         const facts = stepFacts(s.stepId, s.output, runId);
         return (

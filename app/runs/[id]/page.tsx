@@ -31,9 +31,9 @@ export default async function RunPage({ params }: Props) {
       <PageHeader
         title={`Run ${shortId(run.id)}`}
         description={
-          <>
+          <span className="[&_a]:underline">
             <Link href={`/pipelines#${run.pipelineId}`}>{pipeline?.title ?? run.pipelineId}</Link> · <code className="break-all">{run.id}</code>
-          </>
+          </span>
         }
       />
       <div className="flex flex-col gap-6">
