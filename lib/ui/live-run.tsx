@@ -1,11 +1,12 @@
 "use client";
 
 import { useCallback, useEffect, useState } from "react";
-import type { RunDetail } from "../pipelines/run-queries.ts";
+import type { RunView } from "../overview/run-view.ts";
 import { CancelRunButton } from "./cancel-run-button.tsx";
+import { ChartCard } from "./components/chart-card.tsx";
 import { isTerminalStatus } from "./run-status.ts";
-import { RunError } from "./run-error.tsx";
 import { RunFacts } from "./run-facts.tsx";
+import { RunOutcome } from "./run-outcome.tsx";
 import { RunProgress } from "./run-progress.tsx";
 import { StepDurationChart } from "./step-duration-chart.tsx";
 import { StepsTable } from "./steps-table.tsx";
@@ -13,7 +14,7 @@ import { StepsTable } from "./steps-table.tsx";
 const POLL_MS = 1000;
 
 /** The changing part of a run page: polls GET /api/runs/<id> every second until the run is finished. */
-export function LiveRun({ initial }: { initial: RunDetail }) {
+export function LiveRun({ initial, serverNow }: { initial: RunView; serverNow: number }) {
   const [run, setRun] = useState(initial);
   const [stale, setStale] = useState(false);
   const done = isTerminalStatus(run.status);
@@ -22,7 +23,7 @@ export function LiveRun({ initial }: { initial: RunDetail }) {
     try {
       const res = await fetch(`/api/runs/${initial.id}`, { cache: "no-store" });
       if (!res.ok) throw new Error(String(res.status));
-      setRun((await res.json()) as RunDetail);
+      setRun((await res.json()) as RunView);
       setStale(false);
     } catch {
       setStale(true); // keep the last view and try again on the next tick
@@ -44,16 +45,35 @@ export function LiveRun({ initial }: { initial: RunDetail }) {
     };
   }, [done, refresh]);
 
+  const durations = run.steps.map((s) => ({ title: s.title, seconds: s.durationMs === null ? 0 : Math.round(s.durationMs / 100) / 10 }));
   return (
-    <div className="live-run">
-      <RunFacts run={run} />
-      <RunProgress progress={run.progress} message={run.progressMessage} />
+    <div className="flex flex-col gap-4">
+      <RunFacts run={run} serverNow={serverNow} />
+      <RunProgress progress={run.progress} message={run.progressMessage} status={run.status} />
       {!done && <CancelRunButton runId={run.id} onDone={refresh} />}
-      {run.cancelRequestedAt && !done && <p className="muted" role="status">Cancelling: waiting for the running step to stop (the next run with the same key starts only after that).</p>}
-      {stale && <p className="muted">Lost contact with the server; retrying…</p>}
-      <RunError title={run.status === "cancelled" ? "Cancellation" : "Error"} message={run.errorMessage} stack={run.errorStack} />
-      <StepsTable steps={run.steps} />
-      {run.steps.some((s) => s.durationMs !== null) && <StepDurationChart steps={run.steps} />}
+      {run.cancelRequestedAt && !done && (
+        <p className="m-0 text-sm text-muted-foreground" role="status">
+          Cancelling: waiting for the running step to stop (the next run with the same key starts only after that).
+        </p>
+      )}
+      {stale && <p className="m-0 text-sm text-muted-foreground">Lost contact with the server; retrying…</p>}
+      <RunOutcome run={run} />
+      <section aria-labelledby="steps-heading" className="flex flex-col gap-2">
+        <h2 id="steps-heading" className="m-0 text-lg font-semibold">
+          Steps
+        </h2>
+        <StepsTable steps={run.steps} runId={run.id} />
+      </section>
+      {run.steps.some((s) => s.durationMs !== null) && (
+        <ChartCard
+          title="Step durations"
+          label="Bar chart of how long each step took, in seconds"
+          data={{ columns: ["Step", "Seconds"], rows: durations.map((d) => [d.title, d.seconds]) }}
+          heightClass={run.steps.length > 4 ? "h-72" : "h-56"}
+        >
+          <StepDurationChart data={durations} />
+        </ChartCard>
+      )}
     </div>
   );
 }

@@ -11,11 +11,27 @@ describe("paramFieldsOf", () => {
       key: z.string().refine((k) => k.length > 0, "empty").describe("Artifact key"),
     });
     expect(paramFieldsOf(schema)).toEqual([
-      { name: "users", type: "number", integer: true, required: false, default: 2000, description: "How many users" },
-      { name: "ratio", type: "number", integer: false, required: false, default: 0.35 },
-      { name: "startDate", type: "string", integer: false, required: false, default: "2025-01-01" },
-      { name: "key", type: "string", integer: false, required: true, description: "Artifact key" },
+      { name: "users", label: "Users", type: "number", integer: true, required: false, default: 2000, description: "How many users", minimum: 10 },
+      { name: "ratio", label: "Ratio", type: "number", integer: false, required: false, default: 0.35, minimum: 0, maximum: 1 },
+      { name: "startDate", label: "Start date", type: "string", integer: false, required: false, default: "2025-01-01", pattern: "^\\d{4}-\\d{2}-\\d{2}$" },
+      { name: "key", label: "Key", type: "string", integer: false, required: true, description: "Artifact key" },
     ]);
+  });
+
+  it("offers pickers for stored objects and a select for enums", () => {
+    const schema = z.object({
+      usersKey: z.string().describe("Artifact key of users.csv"),
+      paymentsKey: z.preprocess((v) => (v === "" ? undefined : v), z.string().optional()).describe("Artifact key of PAYMENTS.csv"),
+      versionId: z.string().uuid(),
+      encoding: z.enum(["auto", "utf-8"]).default("auto"),
+    });
+    const [users, payments, version, encoding] = paramFieldsOf(schema);
+    expect(users).toMatchObject({ label: "users.csv", picker: "artifact", required: true });
+    expect(payments).toMatchObject({ label: "PAYMENTS.csv", picker: "artifact", required: false });
+    expect(version).toMatchObject({ label: "Dataset version", picker: "dataset-version" });
+    expect(version.pattern).toBeUndefined();
+    expect(encoding).toMatchObject({ options: ["auto", "utf-8"], default: "auto" });
+    expect(encoding.picker).toBeUndefined();
   });
 
   it("returns no fields for a schema without properties", () => {

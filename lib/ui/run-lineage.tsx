@@ -1,4 +1,5 @@
 import "server-only";
+import { Table, TableCaption, TableContainer } from "./components/table.tsx";
 import Link from "next/link";
 import { getRunLineage, type LineageEntry } from "../lineage/run-lineage.ts";
 import { EmptyRow } from "./empty-row.tsx";
@@ -77,10 +78,14 @@ export async function RunLineageTable({ runId }: { runId: string }) {
   const lineage = await getRunLineage(runId);
   const empty = lineage.inputs.length === 0 && lineage.outputs.length === 0;
   return (
-    <section aria-labelledby="lineage-heading">
-      <h2 id="lineage-heading">Lineage</h2>
-      <table>
-        <caption>What this run read and wrote</caption>
+    <section aria-labelledby="lineage-heading" className="flex min-w-0 flex-col gap-2">
+      <h2 id="lineage-heading" className="m-0 text-lg font-semibold">
+        Lineage
+      </h2>
+      {/* The scroll box keeps long keys and hashes from widening the page on a phone. */}
+      <TableContainer label="What this run read and wrote" className="rounded-md border border-border">
+      <Table>
+        <TableCaption className="sr-only">What this run read and wrote</TableCaption>
         <thead>
           <tr>
             <th scope="col">Direction</th>
@@ -102,7 +107,8 @@ export async function RunLineageTable({ runId }: { runId: string }) {
             ]
           )}
         </tbody>
-      </table>
+      </Table>
+      </TableContainer>
     </section>
   );
 }

@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getRunView } from "../../../lib/overview/run-view.ts";
 import { findPipeline } from "../../../lib/pipelines/catalog.ts";
-import { getRunDetail } from "../../../lib/pipelines/run-queries.ts";
 import { runIdSchema } from "../../../lib/pipelines/start-run.ts";
+import { Card, CardContent, CardHeader, CardTitle } from "../../../lib/ui/components/card.tsx";
+import { PageHeader } from "../../../lib/ui/components/page-header.tsx";
 import { shortId } from "../../../lib/ui/format.ts";
 import { LiveRun } from "../../../lib/ui/live-run.tsx";
 import { ParamsTable } from "../../../lib/ui/params-table.tsx";
 import { RunLineageTable } from "../../../lib/ui/run-lineage.tsx";
+import { viewerIsAdmin } from "../../../lib/ui/viewer-is-admin.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -19,20 +23,31 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function RunPage({ params }: Props) {
   const id = runIdSchema.safeParse((await params).id);
   if (!id.success) notFound();
-  const run = await getRunDetail(id.data);
+  const run = await getRunView(id.data, { withStack: await viewerIsAdmin() });
   if (!run) notFound();
   const pipeline = findPipeline(run.pipelineId);
   return (
     <>
-      <h1>
-        Run {shortId(run.id)} <span className="muted">· {pipeline?.title ?? run.pipelineId}</span>
-      </h1>
-      <p className="muted">
-        <code>{run.id}</code>
-      </p>
-      <LiveRun initial={run} />
-      <ParamsTable params={run.params} />
-      <RunLineageTable runId={run.id} />
+      <PageHeader
+        title={`Run ${shortId(run.id)}`}
+        description={
+          <span className="[&_a]:underline">
+            <Link href={`/pipelines#${run.pipelineId}`}>{pipeline?.title ?? run.pipelineId}</Link> · <code className="break-all">{run.id}</code>
+          </span>
+        }
+      />
+      <div className="flex flex-col gap-6">
+        <LiveRun initial={run} serverNow={Date.now()} />
+        <Card aria-label="Parameters">
+          <CardHeader>
+            <CardTitle>Parameters</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <ParamsTable params={run.params} />
+          </CardContent>
+        </Card>
+        <RunLineageTable runId={run.id} />
+      </div>
     </>
   );
 }

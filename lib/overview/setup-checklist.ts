@@ -1,0 +1,33 @@
+import "server-only";
+import { getPool } from "../db/client.ts";
+import { LOAD_PIPELINE_IDS } from "./load-sources.ts";
+
+export interface ChecklistItem {
+  id: "load" | "validate" | "train" | "score";
+  title: string;
+  done: boolean;
+  /** What to do next, and where. */
+  hint: string;
+  href: string;
+}
+
+/**
+ * The first-start checklist, ticked from the database: data loaded (a load pipeline succeeded), validated (a
+ * validation passed or warned), trained and scored. Training and scoring arrive with the model registry; until then
+ * they stay open and say so.
+ */
+export async function setupChecklist(): Promise<ChecklistItem[]> {
+  const { pool } = await getPool();
+  const { rows } = await pool.query<{ loaded: boolean; validated: boolean }>(
+    `SELECT EXISTS (SELECT 1 FROM ops.pipeline_runs WHERE pipeline_id = ANY($1::text[]) AND status = 'succeeded') AS loaded,
+            EXISTS (SELECT 1 FROM dqm.dq_runs WHERE status IN ('passed', 'warned')) AS validated`,
+    [LOAD_PIPELINE_IDS],
+  );
+  const { loaded, validated } = rows[0];
+  return [
+    { id: "load", title: "Load data", done: loaded, hint: "Load a sample from Data freshness below, or upload your own CSV.", href: "/data/upload" },
+    { id: "validate", title: "Validate it", done: validated, hint: "Every load runs the data gate; its reports are under Quality.", href: "/data/quality" },
+    { id: "train", title: "Train a model", done: false, hint: "Run train-elearning once training is available.", href: "/pipelines" },
+    { id: "score", title: "Score customers", done: false, hint: "Score customers with the trained model.", href: "/pipelines" },
+  ];
+}

@@ -1,0 +1,44 @@
+// What each pipeline does, in the words of someone using the dashboard. The catalogue's own description stays the
+// implementation detail (tables, events, references) shown behind "Details"; this is the first thing a user reads.
+
+export interface PipelineCopy {
+  summary: string;
+  /** When to use it rather than another pipeline. */
+  when: string;
+}
+
+const COPY: Record<string, PipelineCopy> = {
+  "elearning-sample": {
+    summary: "Creates a realistic practice dataset of online-course learners and their activity, checks it and loads it.",
+    when: "Start here to try the platform without your own data.",
+  },
+  "elearning-ingest": {
+    summary: "Loads your own learner list and activity log (users.csv and events.csv), checks every row and replaces the e-learning data.",
+    when: "Use after storing the two files with the command-line tool.",
+  },
+  "wallet-sample": {
+    summary: "Creates a practice export of a marketplace wallet (buyers, payments and who churned), checks it and loads it.",
+    when: "Try the second data source without your own files.",
+  },
+  "wallet-ingest": {
+    summary: "Loads your own marketplace wallet export (the six CSV files), checks every row and replaces the wallet data.",
+    when: "Use after storing the files with the command-line tool.",
+  },
+  "tabular-load": {
+    summary: "Loads an uploaded customer table whose column types you confirmed, checks every row and makes it ready for training.",
+    when: "Runs by itself when you confirm an upload; run it here to load a version again.",
+  },
+  "data-watchdog": {
+    summary: "Looks for new or changed files in the watched folder and in your uploads, and loads what changed.",
+    when: "Runs every night; run it now after dropping a file into the watched folder.",
+  },
+};
+
+export function pipelineCopy(id: string, fallback: string): PipelineCopy {
+  return COPY[id] ?? { summary: fallback, when: "" };
+}
+
+/** Splits text on `code` spans, so implementation detail renders as code instead of showing literal backticks. */
+export function codeSpans(text: string): { text: string; code: boolean }[] {
+  return text.split(/`([^`]+)`/).map((part, i) => ({ text: part, code: i % 2 === 1 })).filter((p) => p.text !== "");
+}
