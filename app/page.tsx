@@ -1,4 +1,4 @@
-import { BrainCircuitIcon, GaugeIcon } from "lucide-react";
+import { GaugeIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { dataFreshness } from "../lib/overview/data-freshness.ts";
@@ -7,6 +7,8 @@ import { FAILURE_WINDOW_DAYS, recentFailures } from "../lib/overview/recent-fail
 import { rejectedRowsTrend, TREND_WINDOW_DAYS } from "../lib/overview/rejected-rows-trend.ts";
 import { runActivity } from "../lib/overview/run-wait.ts";
 import { setupChecklist } from "../lib/overview/setup-checklist.ts";
+import { listModels } from "../lib/registry/queries.ts";
+import { ChampionCard } from "../lib/ui/models/champion-card.tsx";
 import { listRuns } from "../lib/pipelines/run-queries.ts";
 import { Alert } from "../lib/ui/components/alert.tsx";
 import { Button } from "../lib/ui/components/button.tsx";
@@ -33,12 +35,13 @@ export default async function OverviewPage() {
   // Activity first: a run that finishes while the other queries run changes the signature after this point, so the
   // live refresh sees the change and renders again instead of keeping a half-updated page.
   const activity = await runActivity();
-  const [sources, failures, trend, rates, checklist, latest] = await Promise.all([
+  const [sources, failures, trend, rates, checklist, models, latest] = await Promise.all([
     dataFreshness(now),
     recentFailures(now),
     rejectedRowsTrend(now),
     loadedChurnRates(),
     setupChecklist(),
+    listModels(),
     listRuns({ pageSize: 6 }),
   ]);
   const active = activity.active;
@@ -156,9 +159,7 @@ export default async function OverviewPage() {
               </p>
             </CardContent>
           </Card>
-          <EmptyState icon={BrainCircuitIcon} title="No model yet" action={<Button asChild size="sm"><Link href="/pipelines">Train a model: run train-elearning</Link></Button>}>
-            Once a model is trained, its champion and its main metric show here.
-          </EmptyState>
+          {models.length === 0 ? <ChampionCard model={null} /> : models.map((m) => <ChampionCard key={m.name} model={m} />)}
           <EmptyState icon={GaugeIcon} title="No scores yet" action={<Button asChild size="sm" variant="outline"><Link href="/pipelines">Score customers after training</Link></Button>}>
             At-risk customers and drift status appear once a model has scored customers.
           </EmptyState>

@@ -80,6 +80,7 @@ const PAGES: readonly { name: string; path: () => string }[] = [
   { name: "a validation report", path: () => `/data/quality/${dqRunId}` },
   { name: "/data/rejects", path: () => "/data/rejects" },
   { name: "/data/upload", path: () => "/data/upload" },
+  { name: "/models", path: () => "/models" },
   { name: "/login", path: () => "/login" },
 ];
 

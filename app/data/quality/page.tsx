@@ -1,6 +1,8 @@
 import { ShieldCheckIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { runActivity } from "../../../lib/overview/run-wait.ts";
+import { LiveRefresh } from "../../../lib/ui/live-refresh.tsx";
 import { listDqRuns, unexpectedTrend } from "../../../lib/quality/quality-queries.ts";
 import { Alert } from "../../../lib/ui/components/alert.tsx";
 import { Button } from "../../../lib/ui/components/button.tsx";
@@ -27,12 +29,16 @@ const TREND_POINTS = 50;
 export default async function QualityPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const parsed = dqRunFilterSchema.safeParse(await searchParams);
   const filter = parsed.success ? parsed.data : dqRunFilterSchema.parse({});
+  // Read first: a run finishing while the page renders then triggers one more refresh, never a half-updated page.
+  const activity = await runActivity();
   const [list, trend, recent] = await Promise.all([
     listDqRuns({ source: filter.source, suite: filter.suite, page: filter.page, pageSize: PAGE_SIZE }),
     unexpectedTrend(TREND_POINTS),
     listDqRuns({ pageSize: OPTION_WINDOW }),
   ]);
   const header = (
+    <>
+    <LiveRefresh activity={activity} />
     <PageHeader
       title="Data quality"
       description={
@@ -47,6 +53,7 @@ export default async function QualityPage({ searchParams }: { searchParams: Prom
         </Button>
       }
     />
+    </>
   );
   // Nothing validated yet: say it once, with what to do, instead of an empty chart and an empty table.
   if (recent.total === 0) {

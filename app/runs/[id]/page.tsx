@@ -10,7 +10,7 @@ import { shortId } from "../../../lib/ui/format.ts";
 import { LiveRun } from "../../../lib/ui/live-run.tsx";
 import { ParamsTable } from "../../../lib/ui/params-table.tsx";
 import { RunLineageTable } from "../../../lib/ui/run-lineage.tsx";
-import { viewerIsAdmin } from "../../../lib/ui/viewer-is-admin.ts";
+import { viewerIsAdmin } from "../../../lib/auth/viewer-is-admin.ts";
 
 export const dynamic = "force-dynamic";
 
