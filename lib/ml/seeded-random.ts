@@ -1,24 +1,15 @@
+import { mulberry32 } from "./random.ts";
+
 /**
- * A seeded uniform generator on [0, 1): mulberry32 (Tommy Ettinger's 32-bit generator, public domain; the same one
- * many JS libraries use for reproducible shuffles). lib/ml never calls Math.random(): every random choice (Hessian row
- * samples, baseline subsamples, adaptive search proposals) takes a seed so a retrain reproduces bit for bit.
- *
- * Period 2^32, passes gjrand/PractRand up to a few GB: plenty for sampling rows and proposing a few dozen trials.
+ * A seeded uniform generator on [0, 1): lib/ml never calls Math.random(). Every random choice (Hessian row samples,
+ * baseline subsamples, adaptive search proposals, splits) takes a seed so a retrain reproduces bit for bit. It is
+ * random.ts's mulberry32 under the name the solvers use.
  *
  * @example
  * const next = seededRandom(42);
  * next(); // 0.6011037519201636, the same on every run
  */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom = mulberry32;
 
 /**
  * `k` distinct indices from 0..n−1, drawn uniformly with a seeded partial Fisher–Yates shuffle, returned sorted

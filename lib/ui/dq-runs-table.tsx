@@ -7,7 +7,8 @@ import { createColumnHelper, DataTable, type DataTableFeatures } from "./compone
 import { formatPercent } from "./dq-format.ts";
 import { Breakable } from "./dq-breakable.tsx";
 import { DqStatusBadge } from "./dq-status-badge.tsx";
-import { formatCount, formatDateTime, shortId } from "./format.ts";
+import { RunLink } from "./run-link.tsx";
+import { formatCount, formatDateTime } from "./format.ts";
 import { rejectsHref } from "./rejects-href.ts";
 
 const col = createColumnHelper<DataTableFeatures, DqRunSummary>();
@@ -56,16 +57,7 @@ const columns = col.columns([
   col.accessor("maxUnexpectedPercent", { header: "Worst unexpected %", cell: (c) => formatPercent(c.getValue()), meta: { numeric: true, wrapHeader: true } }),
   col.accessor("runId", {
     header: "Run",
-    cell: (c) => {
-      const runId = c.getValue();
-      return runId ? (
-        <Link href={`/runs/${runId}`} aria-label={`Run ${shortId(runId)}`}>
-          <code>{shortId(runId)}</code>
-        </Link>
-      ) : (
-        <span className="text-muted-foreground">—</span>
-      );
-    },
+    cell: (c) => <RunLink runId={c.getValue()} />,
   }),
 ]);
 

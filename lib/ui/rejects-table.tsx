@@ -1,5 +1,6 @@
 "use client";
 
+import { RunLink } from "./run-link.tsx";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { RejectRow } from "../quality/quality-queries.ts";
@@ -45,16 +46,7 @@ const columns = col.columns([
   col.accessor("row", { header: "Row", cell: (c) => <RowValues row={c.getValue()} />, enableSorting: false }),
   col.accessor("runId", {
     header: "Run",
-    cell: (c) => {
-      const runId = c.getValue();
-      return runId ? (
-        <Link href={`/runs/${runId}`} aria-label={`Run ${shortId(runId)}`}>
-          <code>{shortId(runId)}</code>
-        </Link>
-      ) : (
-        <span className="text-muted-foreground">—</span>
-      );
-    },
+    cell: (c) => <RunLink runId={c.getValue()} />,
   }),
   col.accessor("dqRunId", {
     header: "Validation",
