@@ -2,8 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 
 // The Overview as a user meets it: start a load from the home page and watch it finish there without a reload,
 // see /runs update by itself, read the run page as facts with working links, and see a cancel as a neutral outcome.
-// Runs after dashboard.spec.ts and layout.spec.ts on the same database: e-learning has been loaded by then (the last
-// load may be layout.spec's deliberately failing one), the wallet has not.
+// Shares the e2e database with the other specs; no other spec loads the wallet, so its freshness starts empty.
 test.describe.configure({ mode: "serial" });
 
 let walletRunId = "";
@@ -17,7 +16,8 @@ test("starts a load from the Overview and follows it to success without a reload
   await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
   await expect(page.getByTestId("verdict")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Data freshness", level: 2 })).toBeVisible();
-  await expect(page.getByTestId("freshness-elearning")).toHaveText(/^(fresh|last load failed)$/);
+  // E-learning's state depends on which spec loaded it last; the wallet's is this test's own.
+  await expect(page.getByTestId("freshness-elearning")).toBeVisible();
 
   const wallet = page.getByRole("region", { name: "Data: Marketplace wallet" });
   await expect(wallet.getByTestId("freshness-wallet")).toHaveText("no data");
