@@ -38,7 +38,7 @@ function xorProblem(rows: number, seed: number): { x: Matrix; y: Uint8Array } {
 describe("fitGradientBoosting", () => {
   it("reproduces scikit-learn's HistGradientBoostingClassifier on the same data", () => {
     // Same bins (< 200k rows, so no subsample), gain, growth order and leaf values ⇒ the same trees. sklearn keeps
-    // gradients in float32, so margins agree to about 1e-6, not to the last bit; 1e-5 is the stated tolerance.
+    // gradients in float32, so margins agree to about 3e-8 (measured), not to the last bit; 1e-6 is the stated tolerance.
     const x = matrix(sklearnFit.X);
     const model = fitGradientBoosting(x, Uint8Array.from(sklearnFit.y), {
       learningRate: 0.3, maxIter: 8, maxLeafNodes: 8, maxDepth: 4, minSamplesLeaf: 10, l2Regularization: 0.5,
@@ -46,7 +46,7 @@ describe("fitGradientBoosting", () => {
     });
     expect(model.trees.map((t) => t.feature.filter((f) => f < 0).length)).toEqual(sklearnFit.leaves_per_tree);
     const raw = model.raw(x);
-    sklearnFit.decision_function.forEach((d, i) => expect(Math.abs(raw[i]! - d)).toBeLessThan(1e-5));
+    sklearnFit.decision_function.forEach((d, i) => expect(Math.abs(raw[i]! - d)).toBeLessThan(1e-6));
   });
 
   it("learns an XOR interaction a linear model cannot (test AUC > 0.95 vs about 0.5)", () => {
