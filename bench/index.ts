@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   features: async () => (await import("./features.ts")).benchFeatures(),
   "ui-under-load": async () => (await import("./ui-under-load.ts")).benchUiUnderLoad(),
   train: async () => (await import("./train.ts")).benchTrain(),
+  gbdt: async () => (await import("./gbdt.ts")).benchGbdt(),
 };
 if (!benches[benchName]) {
   console.error(`unknown benchmark "${benchName}"; available: ${Object.keys(benches).join(", ")}`);

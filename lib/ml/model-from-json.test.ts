@@ -4,6 +4,8 @@ import { referenceProblem } from "./linear/__fixtures__/reference-problem.ts";
 import { fitLogisticRegression } from "./linear/fit-logistic-regression.ts";
 import { LinearModel } from "./linear/linear-model.ts";
 import { modelFromJSON } from "./model-from-json.ts";
+import { fitGradientBoosting } from "./tree/fit-gradient-boosting.ts";
+import { GradientBoostingModel } from "./tree/gradient-boosting-model.ts";
 
 describe("modelFromJSON", () => {
   const { x, y } = referenceProblem(300);
@@ -23,7 +25,14 @@ describe("modelFromJSON", () => {
     expect(Array.from(back.raw(x))).toEqual(Array.from(model.raw(x)));
   });
 
+  it("restores gradient-boosted trees with identical margins", () => {
+    const model = fitGradientBoosting(x, y, { maxIter: 10, earlyStopping: false });
+    const back = modelFromJSON(JSON.parse(JSON.stringify(model.toJSON())));
+    expect(back).toBeInstanceOf(GradientBoostingModel);
+    expect(Array.from(back.raw(x))).toEqual(Array.from(model.raw(x)));
+  });
+
   it("rejects an unknown family", () => {
-    expect(() => modelFromJSON({ family: "gradient-boosting" })).toThrow('unknown model family "gradient-boosting"');
+    expect(() => modelFromJSON({ family: "random-forest" })).toThrow('unknown model family "random-forest"');
   });
 });

@@ -1,5 +1,6 @@
 import { BaselineLogisticModel } from "./linear/baseline-logistic.ts";
 import { LinearModel } from "./linear/linear-model.ts";
+import { GradientBoostingModel } from "./tree/gradient-boosting-model.ts";
 import type { BinaryClassifier, ModelJson } from "./types.ts";
 
 /**
@@ -13,7 +14,9 @@ export function modelFromJSON(json: ModelJson): BinaryClassifier {
       return LinearModel.fromJSON(json);
     case "baseline-logistic":
       return BaselineLogisticModel.fromJSON(json);
+    case "gradient-boosting":
+      return GradientBoostingModel.fromJSON(json);
     default:
-      throw new RangeError(`modelFromJSON: unknown model family "${json.family}" (known: logistic-regression, baseline-logistic)`);
+      throw new RangeError(`modelFromJSON: unknown model family "${json.family}" (known: logistic-regression, baseline-logistic, gradient-boosting)`);
   }
 }

@@ -1,0 +1,191 @@
+import { sigmoid } from "../linear/sigmoid.ts";
+import type { BinaryClassifier, Matrix, ModelJson } from "../types.ts";
+import { type CompiledTrees, compileTrees, scoreBlock } from "./score-trees.ts";
+
+/**
+ * One regression tree as flat arrays; node 0 is the root. A split sends x left when x[feature] ≤ threshold, and a
+ * missing x[feature] (NaN) left when missingLeft is 1. feature −1 marks a leaf; `value` is the leaf output
+ * (learning rate included); `cover` is the training rows that reached the node (TreeSHAP's weights).
+ */
+export interface TreeArrays {
+  feature: Int32Array;
+  threshold: Float64Array;
+  missingLeft: Uint8Array;
+  left: Int32Array;
+  right: Int32Array;
+  value: Float64Array;
+  cover: Float64Array;
+}
+
+/** Hyper-parameters, in scikit-learn's HistGradientBoostingClassifier names. */
+export interface GradientBoostingParams {
+  learning_rate: number;
+  max_iter: number;
+  max_leaf_nodes: number | null;
+  max_depth: number | null;
+  min_samples_leaf: number;
+  l2_regularization: number;
+  max_bins: number;
+  early_stopping: boolean;
+  validation_fraction: number | null;
+  n_iter_no_change: number;
+  tol: number;
+  random_state: number;
+}
+
+/** How the fit went: mean log losses after each iteration (index 0 = the baseline, as sklearn's train_score_). */
+export interface GradientBoostingDiagnostics {
+  n_iter: number;
+  train_loss: number[];
+  validation_loss: number[] | null;
+  train_rows: number;
+  validation_rows: number;
+}
+
+/** A tree in the artifact: plain number arrays; a threshold of +∞ (split "non-missing left") is written as null. */
+export interface TreeJson {
+  feature: number[];
+  threshold: (number | null)[];
+  missing_left: number[];
+  left: number[];
+  right: number[];
+  value: number[];
+  cover: number[];
+}
+
+export interface GradientBoostingJson extends ModelJson {
+  family: "gradient-boosting";
+  baseline: number;
+  n_features: number;
+  trees: TreeJson[];
+  featureNames?: string[];
+  params?: GradientBoostingParams;
+  diagnostics?: GradientBoostingDiagnostics;
+}
+
+/** Rows transposed per block when scoring: 256 rows × 100 features of float64 stay in L2 across all trees. */
+const SCORE_BLOCK = 256;
+
+/**
+ * A fitted gradient-boosted tree ensemble for binary log loss: raw = baseline + Σ tree outputs (the log-odds, sklearn's
+ * `decision_function`), probability = sigmoid(raw). Trees split on raw feature values, so scoring needs only the
+ * JSON. Immutable.
+ */
+export class GradientBoostingModel implements BinaryClassifier {
+  readonly family = "gradient-boosting";
+  private readonly compiled: CompiledTrees;
+
+  constructor(
+    readonly baseline: number,
+    readonly nFeatures: number,
+    readonly trees: readonly TreeArrays[],
+    readonly params?: GradientBoostingParams,
+    readonly diagnostics?: GradientBoostingDiagnostics,
+    readonly featureNames?: readonly string[],
+  ) {
+    if (featureNames && featureNames.length !== nFeatures) {
+      throw new RangeError(`GradientBoostingModel: ${featureNames.length} feature names for ${nFeatures} features`);
+    }
+    for (const tree of trees) checkTree(tree, nFeatures);
+    this.compiled = compileTrees(trees);
+  }
+
+  /**
+   * Margins, one per row. Rows are copied block by block into row-major order (a row's features in one short slice,
+   * the block in L2 across all trees) and walked through the trees without branches (score-trees.ts).
+   * O(rows · Σ tree depths).
+   */
+  raw(x: Matrix): Float64Array {
+    const { rows, cols, data } = x;
+    if (cols !== this.nFeatures) {
+      throw new RangeError(`GradientBoostingModel.raw: x has ${cols} columns but the model has ${this.nFeatures} features`);
+    }
+    const out = new Float64Array(rows).fill(this.baseline);
+    const block = new Float64Array(SCORE_BLOCK * cols);
+    const nodes = new Int32Array(SCORE_BLOCK);
+    for (let start = 0; start < rows; start += SCORE_BLOCK) {
+      const size = Math.min(SCORE_BLOCK, rows - start);
+      for (let j = 0; j < cols; j++) {
+        const offset = j * rows + start;
+        for (let r = 0; r < size; r++) block[r * cols + j] = data[offset + r]!;
+      }
+      scoreBlock(this.compiled, block, cols, size, nodes, out, start);
+    }
+    return out;
+  }
+
+  probability(x: Matrix): Float64Array {
+    const z = this.raw(x);
+    for (let i = 0; i < z.length; i++) z[i] = sigmoid(z[i]!);
+    return z;
+  }
+
+  toJSON(): GradientBoostingJson {
+    return {
+      family: this.family,
+      baseline: this.baseline,
+      n_features: this.nFeatures,
+      trees: this.trees.map((t) => ({
+        feature: Array.from(t.feature),
+        threshold: Array.from(t.threshold, (v) => (v === Infinity ? null : v)),
+        missing_left: Array.from(t.missingLeft),
+        left: Array.from(t.left),
+        right: Array.from(t.right),
+        value: Array.from(t.value),
+        cover: Array.from(t.cover),
+      })),
+      ...(this.featureNames ? { featureNames: [...this.featureNames] } : {}),
+      ...(this.params ? { params: this.params } : {}),
+      ...(this.diagnostics ? { diagnostics: this.diagnostics } : {}),
+    };
+  }
+
+  /** @throws RangeError for another family or a malformed tree (bad child index, unknown feature) */
+  static fromJSON(json: ModelJson): GradientBoostingModel {
+    if (json.family !== "gradient-boosting") {
+      throw new RangeError(`GradientBoostingModel.fromJSON: family is "${json.family}", expected "gradient-boosting"`);
+    }
+    const { baseline, n_features: nFeatures, trees } = json;
+    if (typeof baseline !== "number" || typeof nFeatures !== "number" || !Array.isArray(trees)) {
+      throw new RangeError("GradientBoostingModel.fromJSON: baseline and n_features must be numbers, trees an array");
+    }
+    const parsed = trees.map((t: TreeJson, k: number): TreeArrays => {
+      const numbers = (name: keyof TreeJson): number[] => {
+        const list = t?.[name];
+        if (!Array.isArray(list) || !list.every((v) => typeof v === "number" || (name === "threshold" && v === null))) {
+          throw new RangeError(`GradientBoostingModel.fromJSON: trees[${k}].${name} must be an array of numbers`);
+        }
+        return list.map((v) => (v === null ? Infinity : v));
+      };
+      return {
+        feature: Int32Array.from(numbers("feature")),
+        threshold: Float64Array.from(numbers("threshold")),
+        missingLeft: Uint8Array.from(numbers("missing_left")),
+        left: Int32Array.from(numbers("left")),
+        right: Int32Array.from(numbers("right")),
+        value: Float64Array.from(numbers("value")),
+        cover: Float64Array.from(numbers("cover")),
+      };
+    });
+    const j = json as GradientBoostingJson; // the optional fields are written only by toJSON
+    return new GradientBoostingModel(baseline, nFeatures, parsed, j.params, j.diagnostics, j.featureNames);
+  }
+}
+
+/** Rejects trees whose walk could leave the arrays or loop: children must come after their parent. */
+function checkTree(tree: TreeArrays, nFeatures: number): void {
+  const n = tree.feature.length;
+  const lengths = [tree.threshold, tree.missingLeft, tree.left, tree.right, tree.value, tree.cover].map((a) => a.length);
+  if (n === 0 || lengths.some((l) => l !== n)) {
+    throw new RangeError(`GradientBoostingModel: a tree's arrays must be non-empty and of equal length (${n}, ${lengths})`);
+  }
+  for (let k = 0; k < n; k++) {
+    const f = tree.feature[k]!;
+    if (f < 0) continue;
+    const l = tree.left[k]!;
+    const r = tree.right[k]!;
+    if (f >= nFeatures || !(l > k && l < n) || !(r > k && r < n)) {
+      throw new RangeError(`GradientBoostingModel: node ${k} has feature ${f} and children ${l}, ${r}; out of range`);
+    }
+  }
+}
