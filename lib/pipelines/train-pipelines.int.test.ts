@@ -23,7 +23,7 @@ type Decision = {
 };
 const resultOf = (r: RunDetail) => r.steps.at(-1)!.output as unknown as Decision;
 
-const TRAINING_STEPS = ["build-features", "build-labels", "training-set", "fit-baseline", "search-candidate", "evaluate", "register", "promotion-decision"];
+const TRAINING_STEPS = ["build-features", "build-labels", "training-set", "fit-baseline", "search-candidate", "search-gbdt", "evaluate", "register", "promotion-decision"];
 
 // Every test loads its own data and names the load run it trains on, so tests pass alone and in any order.
 describe("training pipelines (local executor)", () => {
@@ -35,13 +35,18 @@ describe("training pipelines (local executor)", () => {
     expect(r1.promoted).toBe(true);
     expect(r1.decision.action).toBe("auto-promote");
     // Both models are scored on the test rows; the metrics are real numbers in range, not placeholders.
-    expect(r1.models.map((m) => m.role)).toEqual(["baseline", "candidate"]);
+    expect(r1.models.map((m) => [m.role, m.family])).toEqual([["baseline", "baseline-logistic"], ["candidate", "logistic-regression"], ["gbdt", "gradient-boosting"]]);
     for (const m of r1.models) {
       expect(m.test.roc_auc).toBeGreaterThan(0.5);
       expect(m.test.roc_auc).toBeLessThanOrEqual(1);
       expect(m.test.pr_auc).toBeGreaterThan(0);
       expect(m.test.log_loss).toBeGreaterThan(0);
     }
+    // The registered version is the family with the best validation score (never chosen on test).
+    const ev = first.steps.find((s) => s.stepId === "evaluate")!.output as { chosen: string; models: { role: string; family: string; validation: { value: number } }[] };
+    const bestOnValidation = [...ev.models].sort((a, b) => b.validation.value - a.validation.value)[0]!;
+    expect(ev.chosen).toBe(bestOnValidation.role);
+    expect((first.steps.find((s) => s.stepId === "register")!.output as { family: string }).family).toBe(bestOnValidation.family);
     const split = first.steps.find((s) => s.stepId === "training-set")!.output as { split: string; train: { rows: number }; test: { rows: number } };
     expect(split.split).toBe("time");
 
@@ -50,8 +55,8 @@ describe("training pipelines (local executor)", () => {
     expect(model.versions.map((v) => v.version)).toEqual([1]);
     const v1 = await readModelArtifact((await getModelVersion("elearning-churn", 1))!.artifactKey);
     expect(v1.lineage.snapshots.map((s) => s.runId)).toEqual([load.id, load.id]);
-    const trials = await query<{ n: number }>("SELECT count(*)::int AS n FROM ops.search_trials WHERE run_id = $1", [first.id]);
-    expect(trials[0]!.n).toBe(24);
+    const trials = await query<{ family: string; n: number }>("SELECT family, count(*)::int AS n FROM ops.search_trials WHERE run_id = $1 GROUP BY family ORDER BY family", [first.id]);
+    expect(trials.map((t) => [t.family, t.n])).toEqual([["gradient-boosting", 3], ["logistic-regression", 24]]);
     const importances = await query<{ feature: string }>(
       "SELECT i.feature FROM ops.feature_importances i JOIN ops.model_versions v ON v.id = i.version_id JOIN ops.registered_models m ON m.id = v.model_id WHERE m.name = 'elearning-churn' ORDER BY i.rank",
     );

@@ -11,6 +11,7 @@ import { defineStep, type PipelineStep, type StepContext } from "../pipeline-def
 import { jsonObject } from "../step-outputs.ts";
 import { readTrainingModel, writeTrainingModel } from "./training-models.ts";
 import { primaryScore, testMetrics } from "./model-scores.ts";
+import { gbdtSearchStep } from "./gbdt-search-step.ts";
 import { registerStep } from "./register-step.ts";
 import { promotionStep } from "./promotion-step.ts";
 import { trainingData, TRAINING_SEED } from "./training-data.ts";
@@ -146,34 +147,36 @@ const search = defineStep({
 const metricsOutput = jsonObject;
 
 /** The models a run trained, by role; the registered one is the candidate unless the baseline beat it on validation. */
+const ROLES = ["baseline", "candidate", "gbdt"] as const;
+
 const evaluate = defineStep({
   id: "evaluate",
   title: "Evaluate on the test set",
   output: z.object({
-    chosen: z.enum(["baseline", "candidate"]),
-    models: z.array(z.object({ role: z.enum(["baseline", "candidate"]), family: z.string(), key: z.string(), validation: validationOutput, test: metricsOutput })),
+    chosen: z.enum(ROLES),
+    models: z.array(z.object({ role: z.enum(ROLES), family: z.string(), key: z.string(), validation: validationOutput, test: metricsOutput })),
   }),
   async run(ctx: Ctx) {
     const d = await dataOf(ctx);
     const roles = [
-      { role: "baseline" as const, step: ctx.output(baseline) },
-      { role: "candidate" as const, step: ctx.output(search) },
+      { role: "baseline" as const, key: ctx.output(baseline).key, validation: ctx.output(baseline).validation },
+      { role: "candidate" as const, key: ctx.output(search).key, validation: ctx.output(search).best.validation },
+      { role: "gbdt" as const, key: ctx.output(gbdtSearchStep).key, validation: ctx.output(gbdtSearchStep).best.validation },
     ];
     const models = [];
-    for (const { role, step } of roles) {
+    for (const { role, key, validation } of roles) {
       ctx.progress(models.length / roles.length, `scoring the ${role} on ${d.test.y.length} test rows`);
-      const model: BinaryClassifier = await readTrainingModel(step.key);
+      const model: BinaryClassifier = await readTrainingModel(key);
       const report = evaluateBinary(d.test.y, model.probability(d.test.x));
-      const validation = "validation" in step ? step.validation : step.best.validation;
-      models.push({ role, family: model.family, key: step.key, validation, test: testMetrics(report) });
+      models.push({ role, family: model.family, key, validation, test: testMetrics(report) });
     }
-    // Chosen on validation, never on test: the test set stays an unbiased estimate of the registered model.
-    const [b, c] = models;
-    const chosen = b!.validation.value > c!.validation.value ? ("baseline" as const) : ("candidate" as const);
+    // Chosen on validation, never on test: the test set stays an unbiased estimate of the registered model. Ties
+    // keep the earlier (simpler) family.
+    const chosen = models.reduce((a, b) => (b.validation.value > a.validation.value ? b : a)).role;
     return { chosen, models };
   },
 });
 
-/** Labels → training set → baseline → candidate search → evaluation → register → promotion decision. */
-export const trainingSteps: readonly PipelineStep<unknown>[] = [labels, trainingSet, baseline, search, evaluate, registerStep(evaluate, trainingSet), promotionStep(evaluate)];
+/** Labels → training set → baseline → candidate searches (linear, trees) → evaluation → register → promotion decision. */
+export const trainingSteps: readonly PipelineStep<unknown>[] = [labels, trainingSet, baseline, search, gbdtSearchStep, evaluate, registerStep(evaluate, trainingSet), promotionStep(evaluate)];
 
