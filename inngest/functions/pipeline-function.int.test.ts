@@ -18,6 +18,7 @@ const noSleep: StartPolicy = { keyWait: { interval: null, attempts: 4 }, startRe
 // @inngest/test 1.0 keys `state` by the sha1 of the step id; a new engine per test (engines memoise step results).
 const sid = (id: string) => createHash("sha1").update(id).digest("hex");
 const fnFor = (id: string) => pipelineFunctions.find((f) => f.id().endsWith(`pipeline-${id}`))!;
+const emitStep = { id: "churnops-emit-build-staging", handler: () => ({ ids: ["sent"] }) };
 const engine = (id = "elearning-sample") => new InngestTestEngine({ function: fnFor(id) });
 const params = elearningSampleParams.parse({ users: 120, days: 40, seed: 3 });
 const requested = (pipelineId: string, data: object) => ({ name: pipelineRequestedEvent(pipelineId).name, data });
@@ -46,8 +47,16 @@ describe("pipeline-elearning-sample (Inngest function)", () => {
 
   it("runs the steps in order through step.run, validating each output, and writes the run, steps and raw rows", async () => {
     const runId = await queuedRun();
-    const { result, state, ctx } = await engine().execute({ events: [requested("elearning-sample", { runId, params, concurrencyKey: key })] });
-    expect(stepIdsOf(ctx)).toEqual(["churnops-start-run", "generate-csvs", "load-raw-tables", "validate-raw", "build-staging", "churnops-finish-run"]);
+    const { result, state, ctx } = await engine().execute({
+      events: [requested("elearning-sample", { runId, params, concurrencyKey: key })],
+      // No Inngest server here: the send step of the staging build's data.changed is the one step replaced.
+      steps: [emitStep],
+    });
+    expect(stepIdsOf(ctx)).toEqual(["churnops-start-run", "generate-csvs", "load-raw-tables", "validate-raw", "build-staging", "churnops-emitted-build-staging", "churnops-finish-run"]);
+    // The load announces its new staging data through step.sendEvent (the trigger table retrains on it).
+    const sent = (ctx.step.sendEvent as unknown as { mock: { calls: [string, { name: string; data: Record<string, unknown> }[]][] } }).mock.calls;
+    expect(sent.map((c) => c[0])).toEqual(["churnops-emit-build-staging"]);
+    expect(sent[0]![1]).toMatchObject([{ name: "churnops/data.changed", data: { source: "elearning", runId, path: "staging/elearning" } }]);
     await expect(state[sid("generate-csvs")]).resolves.toMatchObject({ output: { events: generateElearning(params).stats.events }, emitted: [] });
     expect(result).toMatchObject({ runId });
     const run = await getRunDetail(runId);
@@ -101,7 +110,7 @@ describe("pipeline-elearning-sample (Inngest function)", () => {
     // While the first function is inside its generate step (holding raw.elearning), the second function executes.
     const { result } = await engine().execute({
       events: [requested("elearning-sample", { runId: first, params, concurrencyKey: key })],
-      steps: [{
+      steps: [emitStep, {
         id: "generate-csvs",
         handler: async () => {
           const t = new InngestTestEngine({ function: createPipelineFunction(elearningIngest, noSleep) });

@@ -28,6 +28,18 @@ const COPY: Record<string, PipelineCopy> = {
     summary: "Loads an uploaded customer table whose column types you confirmed, checks every row and makes it ready for training.",
     when: "Runs by itself when you confirm an upload; run it here to load a version again.",
   },
+  "train-elearning": {
+    summary: "Learns which learners are about to stop coming back from their recent activity, checks how well it predicts the most recent weeks, and keeps the better model.",
+    when: "Runs by itself after each e-learning load and monthly; run it now after loading new data.",
+  },
+  "train-wallet": {
+    summary: "Learns which marketplace buyers are about to stop paying from their weekly activity, balances and profile, checks it on buyers it never saw, and keeps the better model.",
+    when: "Runs by itself after each wallet load and monthly; choose how many recent weeks to learn from.",
+  },
+  "train-table": {
+    summary: "Learns who churns in an uploaded customer table from its columns, checks it on customers it never saw, and keeps the better model.",
+    when: "Runs by itself after a table is loaded; pick a dataset by its short name, or leave it empty for the latest.",
+  },
   "data-watchdog": {
     summary: "Looks for new or changed files in the watched folder and in your uploads, and loads what changed.",
     when: "Runs every night; run it now after dropping a file into the watched folder.",
