@@ -33,6 +33,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       CHURNOPS_HOME: process.env.CHURNOPS_E2E_HOME,
       CHURNOPS_SCHEDULER: "0",
+      // Loads announce data.changed; the specs check pages, not trainings started in the background by it.
+      CHURNOPS_TRAIN_ON_DATA_CHANGE: "0",
       DATABASE_URL: "", // the embedded default, whatever the shell has
       INNGEST_DEV: "",
       INNGEST_BASE_URL: "",

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { query } from "../lib/db/sql.ts";
 import { pipelineRequestedEvent } from "../lib/events/event-catalog.ts";
@@ -36,6 +38,26 @@ function startWorker(env: Record<string, string>, args: string[] = ["--port", "0
 
 type Op = { op: string; id: string; data?: unknown; error?: unknown };
 
+/**
+ * Inngest's event API as far as a worker uses it: POST /e/<key> with a JSON array of events, answered with their ids.
+ * A step's sendEvent goes here (in production, to the Inngest server), so the test sees what the run announced.
+ */
+async function startEventApi() {
+  const received: { name: string; data: Record<string, unknown> }[] = [];
+  const server = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", () => {
+      const events = [JSON.parse(body || "[]")].flat() as { name: string; data: Record<string, unknown> }[];
+      received.push(...events);
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ids: events.map((_, i) => `evt-${received.length + i}`), status: 200 }));
+    });
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, received, close: () => server.close() };
+}
+
 /** Plays the Inngest executor against a served function until it completes; returns the final body and step ids run. */
 async function drive(url: string, fnId: string, event: { name: string; data: object }) {
   const steps: Record<string, unknown> = {};
@@ -60,7 +82,8 @@ async function drive(url: string, fnId: string, event: { name: string; data: obj
 
 describe("churnops worker", () => {
   it("executes a run sent through the Inngest handler in its own process", async () => {
-    const worker = startWorker({ INNGEST_DEV: "1" });
+    const events = await startEventApi();
+    const worker = startWorker({ INNGEST_DEV: "1", INNGEST_BASE_URL: events.url });
     const url = await worker.url;
     expect(await (await fetch(url.replace("/api/inngest", "/health"))).json()).toMatchObject({ ok: true });
     const params = elearningSampleParams.parse({ users: 60, days: 35, seed: 5 });
@@ -68,7 +91,10 @@ describe("churnops worker", () => {
     const runId = await createRun({ pipelineId: "elearning-sample", params, trigger: "manual", executor: "inngest", concurrencyKey: key, steps: elearningSample.steps });
     const { body, ran } = await drive(url, "churnops-pipeline-elearning-sample", { name: pipelineRequestedEvent("elearning-sample").name, data: { runId, params, concurrencyKey: key } });
     expect(body).toMatchObject({ runId });
-    expect(ran).toEqual(["churnops-start-run", "generate-csvs", "load-raw-tables", "validate-raw", "build-staging", "churnops-finish-run"]);
+    expect(ran.filter((id) => !id.startsWith("churnops-emit"))).toEqual(["churnops-start-run", "generate-csvs", "load-raw-tables", "validate-raw", "build-staging", "churnops-finish-run"]);
+    // The staging build announced its new data through step.sendEvent, to the event API.
+    expect(events.received).toMatchObject([{ name: "churnops/data.changed", data: { source: "elearning", runId, path: "staging/elearning" } }]);
+    events.close();
     const run = await getRunDetail(runId);
     expect(run).toMatchObject({ status: "succeeded", executor: "inngest" });
     // The steps ran in the worker process, not in this one.
