@@ -7,6 +7,8 @@ const benches: Record<string, () => Promise<unknown>> = {
   features: async () => (await import("./features.ts")).benchFeatures(),
   "ui-under-load": async () => (await import("./ui-under-load.ts")).benchUiUnderLoad(),
   train: async () => (await import("./train.ts")).benchTrain(),
+  "train-scale": async () => (await import("./train-scale.ts")).benchTrainScale(),
+  "train-quality": async () => (await import("./train-quality.ts")).benchTrainQuality(),
 };
 if (!benches[benchName]) {
   console.error(`unknown benchmark "${benchName}"; available: ${Object.keys(benches).join(", ")}`);
