@@ -10,7 +10,7 @@ import { DEFAULT_CS, DEFAULT_L1_RATIOS, gridSearchLinear } from "../lib/ml/searc
 import type { Matrix } from "../lib/ml/types.ts";
 import { median } from "./bench-helpers.ts";
 import { syntheticChurnProblem } from "./train-synthetic.ts";
-import { benchEngines, onFreshEngine, trainThroughPipeline } from "./trained-runs.ts";
+import { benchEngines, elearningTrainingData, onFreshEngine } from "./trained-runs.ts";
 
 // `npm run bench -- train`: churnops' solver against scikit-learn on an e-learning-sized synthetic training set
 // (`npm run bench -- train elearning`: on the real e-learning training matrix), ratios from one run. (1) the L2 fit
@@ -36,14 +36,14 @@ interface SklearnResult {
 
 export async function benchTrain(): Promise<void> {
   if (process.argv[3] === "elearning") {
-    // The real e-learning training matrix: the default sample trained through train-elearning on a fresh Postgres
-    // database (BENCH_ENGINES=embedded for the embedded engine), its exact train / validation parts rebuilt with
-    // the pipeline's trainingData(). The pipeline run finishes before anything is timed.
+    // The real e-learning training matrix: the default sample loaded into a fresh Postgres database
+    // (BENCH_ENGINES=embedded for the embedded engine), its features built and its train / validation parts made
+    // by the pipeline's own trainingData(), as train-elearning's first steps do. Loading finishes before any timing.
     const engine = benchEngines()[0] ?? "postgres";
     await onFreshEngine(engine, "train", async () => {
-      const run = await trainThroughPipeline("elearning-sample", "train-elearning");
-      const { train, validation } = run.data;
-      console.log(`data: the default e-learning sample's training matrix from train-elearning on ${engine} (run ${run.runId}), ${train.x.rows} train + ${validation.x.rows} validation rows (time split) × ${train.x.cols} design columns, churn rate ${(mean(train.y) * 100).toFixed(1)}%`);
+      const { sourceRunId, data } = await elearningTrainingData();
+      const { train, validation } = data;
+      console.log(`data: the default e-learning sample's training matrix (train-elearning's trainingData() on ${engine}, load run ${sourceRunId}), ${train.x.rows} train + ${validation.x.rows} validation rows (time split) × ${train.x.cols} design columns, churn rate ${(mean(train.y) * 100).toFixed(1)}%`);
       await compareSolvers(train.x, train.y, validation.x, validation.y);
     });
     return;
@@ -61,7 +61,7 @@ export async function benchTrain(): Promise<void> {
 /** Our L2 fit and elastic-net grid against sklearn lbfgs and saga on one problem; ratios from this run. */
 async function compareSolvers(train: Matrix, yTrain: Uint8Array, validation: Matrix, yValidation: Uint8Array): Promise<void> {
   // 1. Our L2 fit, cold each time; on synthetic data the first run includes V8's warm-up, as a pipeline's single
-  // fit would (on the e-learning matrix the pipeline run has already warmed the solver up).
+  // fit would.
   const oursSeconds: number[] = [];
   const oursCpu: number[] = [];
   let ours!: LinearModel;

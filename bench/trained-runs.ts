@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { closeDb } from "../lib/db/client.ts";
 import { resetEnvCache } from "../lib/env.ts";
+import { buildElearningFeatures } from "../lib/features/build-elearning-features.ts";
 import { runLocally } from "../lib/pipelines/local-executor.ts";
 import { getRunDetail, type StepView } from "../lib/pipelines/run-queries.ts";
 import { startRun } from "../lib/pipelines/start-run.ts";
@@ -46,6 +47,17 @@ export async function trainThroughPipeline(sample: string, train: string): Promi
   const hashed = (run.steps["training-set"]!.output as { dataHash: string }).dataHash;
   if (data.dataHash !== hashed) throw new Error(`rebuilt training data of ${train} differs from the run's (hash ${data.dataHash} vs ${hashed})`);
   return { pipelineId: train, runId: run.runId, loadSeconds: load.seconds, trainSeconds: run.seconds, target, data, steps: run.steps };
+}
+
+/**
+ * The matrices train-elearning trains on, without the training: the default sample loaded, then what the pipeline's
+ * build-features and training-set steps do (the feature build, then trainingData() with the time split).
+ */
+export async function elearningTrainingData(): Promise<{ sourceRunId: string; data: TrainingData }> {
+  const load = await runPipeline("elearning-sample", {});
+  await buildElearningFeatures({ sourceRunId: load.runId });
+  const data = await trainingData(`bench-${load.runId}`, { source: "elearning", sourceRunId: load.runId }, "time");
+  return { sourceRunId: load.runId, data };
 }
 
 /** The engines a bench runs on: BENCH_ENGINES=postgres (default), embedded, or postgres,embedded. */
