@@ -13,7 +13,8 @@ import { freshDatabase } from "./bench-helpers.ts";
 // the input CSVs (target <= 3×). Heavy: ~10 minutes or more on two cores.
 const ROOT = path.resolve(import.meta.dirname, "..");
 const NODE_ARGS = ["--max-semi-space-size=64", "--import", path.join(ROOT, "bin/register-hooks.mjs")];
-const SIZES = [2000, 20000];
+// BENCH_SCALE_USERS=20000 (a comma list) measures other sizes; the ratio needs the default first.
+const SIZES = (process.env.BENCH_SCALE_USERS ?? "2000,20000").split(",").map(Number);
 const GiB = 1024 ** 3;
 
 interface RunResult {
@@ -24,7 +25,7 @@ interface RunResult {
   trainS: number;
   loadSteps: Record<string, number>;
   trainSteps: Record<string, number>;
-  trainingSet: { train: { rows: number }; validation: { rows: number }; test: { rows: number }; designColumns: number };
+  trainingSet: { train: { rows: number }; validation: { rows: number }; test: { rows: number }; designColumns: number } | null;
   registered: unknown;
   rssAfterLoadKb: number;
   maxRssKb: number;
@@ -34,6 +35,8 @@ interface Measured extends RunResult {
   serverRssKb?: number;
   postgresMaxRssKb?: number;
   dataFolderBytes?: number;
+  /** largest size of the data folder seen while the pipelines ran (sampled every 10 s) */
+  dataFolderPeakBytes?: number;
 }
 
 function node(script: string, args: string[]) {
@@ -57,18 +60,23 @@ function postgresRssKb(): number {
   return max;
 }
 
-async function runPipelines(url: string, users: number, home: string, samplePostgres: boolean): Promise<Measured> {
+const folderBytes = (dir: string) => Number(execFileSync("du", ["-sb", dir], { encoding: "utf8" }).split("\t")[0]);
+
+async function runPipelines(url: string, users: number, home: string, samplePostgres: boolean, dataDir?: string): Promise<Measured> {
   const child = node("bench/train-scale-run.ts", [url, String(users), home]);
   let out = "";
   child.stdout.on("data", (b: Buffer) => (out += b.toString()));
   let postgresMaxRssKb = 0;
+  let dataFolderPeakBytes = 0;
   const sampler = samplePostgres ? setInterval(() => (postgresMaxRssKb = Math.max(postgresMaxRssKb, postgresRssKb())), 1000) : undefined;
+  const folderSampler = dataDir ? setInterval(() => (dataFolderPeakBytes = Math.max(dataFolderPeakBytes, folderBytes(dataDir))), 10_000) : undefined;
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   clearInterval(sampler);
+  clearInterval(folderSampler);
   const line = out.split("\n").find((l) => l.startsWith("RESULT "));
   if (code !== 0 || !line) throw new Error(`train-scale run (${users} users) exited ${code}: ${out.slice(-2000)}`);
   const result = JSON.parse(line.slice(7)) as RunResult;
-  return samplePostgres ? { ...result, postgresMaxRssKb } : result;
+  return { ...result, ...(samplePostgres ? { postgresMaxRssKb } : {}), ...(dataDir ? { dataFolderPeakBytes } : {}) };
 }
 
 async function measure(engine: "postgres" | "embedded", users: number): Promise<Measured> {
@@ -95,14 +103,14 @@ async function measure(engine: "postgres" | "embedded", users: number): Promise<
     });
     let result: Measured;
     try {
-      result = await runPipelines(url, users, home, false);
+      result = await runPipelines(url, users, home, false, dataDir);
     } finally {
       server.kill("SIGTERM");
       await new Promise((resolve) => server.on("exit", resolve));
     }
     const serverRssKb = Number(/^RSS (\d+)$/m.exec(out)?.[1] ?? NaN);
-    const dataFolderBytes = Number(execFileSync("du", ["-sb", dataDir], { encoding: "utf8" }).split("\t")[0]);
-    return { ...result, serverRssKb, dataFolderBytes };
+    const dataFolderBytes = folderBytes(dataDir);
+    return { ...result, serverRssKb, dataFolderBytes, dataFolderPeakBytes: Math.max(result.dataFolderPeakBytes ?? 0, dataFolderBytes) };
   } finally {
     fs.rmSync(home, { recursive: true, force: true });
   }
@@ -116,12 +124,16 @@ function describe(engine: string, r: Measured): void {
   const t = r.trainingSet;
   console.log(`${engine.padEnd(9)} ${r.users} users, ${r.events} events (${(r.csvBytes / 1e6).toFixed(0)} MB CSV): total ${s(r.loadS + r.trainS)} = load ${s(r.loadS)} + train ${s(r.trainS)}`);
   console.log(`${"".padEnd(9)}   load steps: ${steps(r.loadSteps)}`);
-  console.log(`${"".padEnd(9)}   train steps: ${steps(r.trainSteps)}  (${t.train.rows} train / ${t.validation.rows} validation / ${t.test.rows} test rows × ${t.designColumns} columns)`);
+  if (t) console.log(`${"".padEnd(9)}   train steps: ${steps(r.trainSteps)}  (${t.train.rows} train / ${t.validation.rows} validation / ${t.test.rows} test rows × ${t.designColumns} columns)`);
+  else console.log(`${"".padEnd(9)}   (BENCH_SCALE_LOAD_ONLY: no training)`);
   const rss = [`worker ${mb(r.maxRssKb)} (after load ${mb(r.rssAfterLoadKb)})`];
   if (r.serverRssKb !== undefined) rss.push(`embedded server ${mb(r.serverRssKb)}`);
   if (r.postgresMaxRssKb) rss.push(`largest postgres process ${mb(r.postgresMaxRssKb)} (shared buffers counted)`);
   console.log(`${"".padEnd(9)}   peak RSS: ${rss.join(", ")}`);
-  if (r.dataFolderBytes !== undefined) console.log(`${"".padEnd(9)}   data folder ${(r.dataFolderBytes / 1e6).toFixed(0)} MB = ${(r.dataFolderBytes / r.csvBytes).toFixed(2)}× the input CSVs (target <= 3×)`);
+  if (r.dataFolderBytes !== undefined) {
+    const peak = r.dataFolderPeakBytes ?? r.dataFolderBytes;
+    console.log(`${"".padEnd(9)}   data folder ${(r.dataFolderBytes / 1e6).toFixed(0)} MB = ${(r.dataFolderBytes / r.csvBytes).toFixed(2)}× the input CSVs at the end (target <= 3×); largest while running ${(peak / 1e6).toFixed(0)} MB = ${(peak / r.csvBytes).toFixed(2)}×`);
+  }
   console.log(`${"".padEnd(9)}   registered: ${JSON.stringify(r.registered)}`);
 }
 
@@ -134,6 +146,7 @@ export async function benchTrainScale(): Promise<void> {
       describe(engine, r);
       results.push(r);
     }
+    if (results.length < 2) continue;
     const [d, x] = results as [Measured, Measured];
     const ratio = (x.loadS + x.trainS) / (d.loadS + d.trainS);
     const peaks = [x.maxRssKb, x.serverRssKb ?? 0].map((kb) => kb * 1024);
