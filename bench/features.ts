@@ -49,6 +49,8 @@ async function measure(engine: string): Promise<void> {
 export async function benchFeatures(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "churnops-bench-features-"));
   process.env.CHURNOPS_HOME = dir;
+  // A load would otherwise start train-elearning in a background worker, competing with the timed SQL.
+  process.env.CHURNOPS_TRAIN_ON_DATA_CHANGE = "false";
   resetEnvCache();
   resetArtifactStore();
   const db = await freshDatabase("features");

@@ -8,6 +8,8 @@ const benches: Record<string, () => Promise<unknown>> = {
   "ui-under-load": async () => (await import("./ui-under-load.ts")).benchUiUnderLoad(),
   train: async () => (await import("./train.ts")).benchTrain(),
   gbdt: async () => (await import("./gbdt.ts")).benchGbdt(),
+  "train-scale": async () => (await import("./train-scale.ts")).benchTrainScale(),
+  "train-quality": async () => (await import("./train-quality.ts")).benchTrainQuality(),
 };
 if (!benches[benchName]) {
   console.error(`unknown benchmark "${benchName}"; available: ${Object.keys(benches).join(", ")}`);
