@@ -6,7 +6,8 @@ import { GradientBoostingModel } from "../../ml/tree/gradient-boosting-model.ts"
 import { treeShap } from "../../ml/tree/tree-shap.ts";
 import { saveModelVersion } from "../../registry/index.ts";
 import { defineStep, type PipelineStep, type StepContext, type StepRef } from "../pipeline-definition.ts";
-import { readTrainingModel, readTrainingModelJson } from "./training-models.ts";
+import { readTrainingModelJson } from "./training-models.ts";
+import { modelFromJSON } from "../../ml/model-from-json.ts";
 import { TRAINING_SEED, trainingData, type TrainingData } from "./training-data.ts";
 import { buildFeaturesRef, trainingDataArgs } from "./training-target.ts";
 
@@ -60,8 +61,8 @@ export function registerStep(evaluate: StepRef<z.ZodType<EvaluateOutput>>, train
       const set = ctx.output(trainingSet);
       const d = await trainingData(ctx.runId, ...trainingDataArgs(t));
       const chosen = ev.models.find((m) => m.role === ev.chosen)!;
-      const model = await readTrainingModel(chosen.key);
       const json = await readTrainingModelJson(chosen.key);
+      const model = modelFromJSON(json);
       ctx.progress(0.2, "computing test-set metrics and SHAP values");
       const report = evaluateBinary(d.test.y, model.probability(d.test.x));
       const { shap, rowIndex } = explain(model, json, d);

@@ -19,8 +19,7 @@ export async function writeTrainingModel(runId: string, modelName: string, role:
 }
 
 export async function readTrainingModel(key: string): Promise<BinaryClassifier> {
-  const json = JSON.parse((await getArtifactStore().getBuffer(key)).toString("utf8")) as ModelJson;
-  return modelFromJSON(json);
+  return modelFromJSON(await readTrainingModelJson(key));
 }
 
 export async function readTrainingModelJson(key: string): Promise<ModelJson> {
