@@ -5,11 +5,14 @@ import { tabularLoad } from "./tabular-load.ts";
 import { trainElearning } from "./train-elearning.ts";
 import { trainTable } from "./train-table.ts";
 import { trainWallet } from "./train-wallet.ts";
+import { scoreElearning } from "./score-elearning.ts";
+import { scoreTable } from "./score-table.ts";
+import { scoreWallet } from "./score-wallet.ts";
 import { walletIngest, walletSample } from "./wallet-sample.ts";
 import type { PipelineDefinition } from "./pipeline-definition.ts";
 
 /** Every pipeline the platform knows; the dashboard, the CLI, the scheduler and Inngest all read this list. */
-export const pipelines: readonly PipelineDefinition[] = [elearningSample, elearningIngest, walletSample, walletIngest, tabularLoad, dataWatchdog, trainElearning, trainWallet, trainTable];
+export const pipelines: readonly PipelineDefinition[] = [elearningSample, elearningIngest, walletSample, walletIngest, tabularLoad, dataWatchdog, trainElearning, trainWallet, trainTable, scoreElearning, scoreWallet, scoreTable];
 
 export function findPipeline(id: string): PipelineDefinition | undefined {
   return pipelines.find((p) => p.id === id);

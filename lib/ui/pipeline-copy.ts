@@ -40,6 +40,18 @@ const COPY: Record<string, PipelineCopy> = {
     summary: "Learns who churns in an uploaded customer table from its columns, checks it on customers it never saw, and keeps the better model.",
     when: "Runs by itself after a table is loaded; pick a dataset by its short name, or leave it empty for the latest.",
   },
+  "score-elearning": {
+    summary: "Gives every learner a churn risk for the latest day with the current best model, explains the 50 most at risk, and saves the full list.",
+    when: "Runs every morning; run it now after training or loading new activity.",
+  },
+  "score-wallet": {
+    summary: "Gives every wallet buyer a churn risk for the latest week with the current best model, explains the 50 most at risk, and saves the full list.",
+    when: "Runs every morning; run it now after training or loading a new export.",
+  },
+  "score-table": {
+    summary: "Gives every customer of an uploaded table a churn risk with that table's best model, explains the 50 most at risk, and saves the full list.",
+    when: "Runs every morning; pick a dataset by its short name, or leave it empty for the latest.",
+  },
   "data-watchdog": {
     summary: "Looks for new or changed files in the watched folder and in your uploads, and loads what changed.",
     when: "Runs every night; run it now after dropping a file into the watched folder.",
