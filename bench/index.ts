@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   train: async () => (await import("./train.ts")).benchTrain(),
   gbdt: async () => (await import("./gbdt.ts")).benchGbdt(),
   "train-scale": async () => (await import("./train-scale.ts")).benchTrainScale(),
+  score: async () => (await import("./score.ts")).benchScore(),
   "train-quality": async () => (await import("./train-quality.ts")).benchTrainQuality(),
 };
 if (!benches[benchName]) {

@@ -31,6 +31,10 @@ const schema = z.object({
   CHURNOPS_HIGH_RISK_THRESHOLD: z.coerce.number().gt(0, "CHURNOPS_HIGH_RISK_THRESHOLD must be between 0 and 1").lt(1, "CHURNOPS_HIGH_RISK_THRESHOLD must be between 0 and 1").default(0.7),
   // Top-K customers a scoring run explains and lists on /predictions.
   CHURNOPS_SCORING_TOP_K: z.coerce.number().int().min(1).max(1000).default(50),
+  // Share of drifted columns from which a drift check reports dataset drift (FAIL).
+  CHURNOPS_DRIFT_SHARE: z.coerce.number().gt(0, "CHURNOPS_DRIFT_SHARE must be in (0, 1]").max(1, "CHURNOPS_DRIFT_SHARE must be in (0, 1]").default(0.5),
+  // Retrain a model when its drift check FAILs (drift.detected → train-*); off by default: drift usually wants a look first.
+  CHURNOPS_RETRAIN_ON_DRIFT: booleanish.default(false),
   HOST: z.string().default("127.0.0.1"),
   CHURNOPS_WORKER_HOST: z.string().default("127.0.0.1"),
   CHURNOPS_WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(3030),

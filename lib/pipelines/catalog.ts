@@ -5,6 +5,9 @@ import { tabularLoad } from "./tabular-load.ts";
 import { trainElearning } from "./train-elearning.ts";
 import { trainTable } from "./train-table.ts";
 import { trainWallet } from "./train-wallet.ts";
+import { driftElearning } from "./drift-elearning.ts";
+import { driftTable } from "./drift-table.ts";
+import { driftWallet } from "./drift-wallet.ts";
 import { scoreElearning } from "./score-elearning.ts";
 import { scoreTable } from "./score-table.ts";
 import { scoreWallet } from "./score-wallet.ts";
@@ -12,7 +15,7 @@ import { walletIngest, walletSample } from "./wallet-sample.ts";
 import type { PipelineDefinition } from "./pipeline-definition.ts";
 
 /** Every pipeline the platform knows; the dashboard, the CLI, the scheduler and Inngest all read this list. */
-export const pipelines: readonly PipelineDefinition[] = [elearningSample, elearningIngest, walletSample, walletIngest, tabularLoad, dataWatchdog, trainElearning, trainWallet, trainTable, scoreElearning, scoreWallet, scoreTable];
+export const pipelines: readonly PipelineDefinition[] = [elearningSample, elearningIngest, walletSample, walletIngest, tabularLoad, dataWatchdog, trainElearning, trainWallet, trainTable, scoreElearning, scoreWallet, scoreTable, driftElearning, driftWallet, driftTable];
 
 export function findPipeline(id: string): PipelineDefinition | undefined {
   return pipelines.find((p) => p.id === id);

@@ -59,6 +59,19 @@ export const triggers = [
     description: "a loaded dataset version retrains that dataset's model (CHURNOPS_TRAIN_ON_DATA_CHANGE)",
     params: async (data) => (data.source === "tabular" && data.dataset && getEnv().CHURNOPS_TRAIN_ON_DATA_CHANGE ? { dataset: data.dataset } : null),
   }),
+  ...(["elearning", "wallet", "table"] as const).map((kind) =>
+    defineTrigger({
+      id: `drift-detected-retrain-${kind}`,
+      on: "churnops/drift.detected",
+      pipeline: kind === "elearning" ? TRAIN_ELEARNING : kind === "wallet" ? TRAIN_WALLET : TRAIN_TABLE,
+      description: `a drift FAIL on the ${kind === "table" ? "uploaded tables" : kind} data retrains that model (CHURNOPS_RETRAIN_ON_DRIFT)`,
+      async params(data) {
+        if (data.status !== "fail" || !getEnv().CHURNOPS_RETRAIN_ON_DRIFT) return null;
+        if (kind === "table") return data.dataset.startsWith("table:") ? { dataset: data.dataset.slice("table:".length) } : null;
+        return data.dataset === kind ? {} : null;
+      },
+    }),
+  ),
 ] as const;
 
 export function triggersFor(eventName: string): readonly Trigger[] {

@@ -52,6 +52,18 @@ const COPY: Record<string, PipelineCopy> = {
     summary: "Gives every customer of an uploaded table a churn risk with that table's best model, explains the 50 most at risk, and saves the full list.",
     when: "Runs every morning; pick a dataset by its short name, or leave it empty for the latest.",
   },
+  "drift-elearning": {
+    summary: "Checks whether the learners scored last still look like the ones the model learned from, column by column, and writes a report.",
+    when: "Runs every Monday; run it after scoring. A FAIL means the model may no longer be right about today's learners.",
+  },
+  "drift-wallet": {
+    summary: "Checks whether the wallet buyers scored last still look like the ones the model learned from, column by column, and writes a report.",
+    when: "Runs every Monday; run it after scoring a new export.",
+  },
+  "drift-table": {
+    summary: "Checks whether the table rows scored last still look like the ones the model learned from, column by column, and writes a report.",
+    when: "Runs every Monday; pick a dataset by its short name, or leave it empty for the latest scored one.",
+  },
   "data-watchdog": {
     summary: "Looks for new or changed files in the watched folder and in your uploads, and loads what changed.",
     when: "Runs every night; run it now after dropping a file into the watched folder.",
