@@ -11,6 +11,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   "train-scale": async () => (await import("./train-scale.ts")).benchTrainScale(),
   score: async () => (await import("./score.ts")).benchScore(),
   "train-quality": async () => (await import("./train-quality.ts")).benchTrainQuality(),
+  drift: async () => (await import("./drift.ts")).benchDrift(),
 };
 if (!benches[benchName]) {
   console.error(`unknown benchmark "${benchName}"; available: ${Object.keys(benches).join(", ")}`);
