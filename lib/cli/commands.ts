@@ -13,6 +13,7 @@ import { pipelines } from "../pipelines/catalog.ts";
 import { cancelRun, startRun } from "../pipelines/start-run.ts";
 import { putArtifact } from "../storage/artifact-records.ts";
 import { uploadArtifactKey, uploadArtifactPrefix } from "../storage/run-artifact-key.ts";
+import { csvArtifactFileName } from "../sources/tabular/tabular-names.ts";
 import { exitCodeOf, followRun, printRun } from "./follow-run.ts";
 import { INGEST_TABLE_OPTIONS, ingestTableCommand } from "../sources/tabular/ingest-table-cli.ts";
 import { WATCH_OPTIONS, watchCommand } from "../watchdog/watch-cli.ts";
@@ -100,6 +101,22 @@ export const commands: Record<string, Command> = {
       const usersKey = await storeUpload(String(values.users), uploadArtifactKey("elearning", uploadId, "users.csv"));
       const eventsKey = await storeUpload(String(values.events), uploadArtifactKey("elearning", uploadId, "events.csv"));
       return runAndWait("elearning-ingest", { usersKey, eventsKey, ...(values.encoding ? { encoding: values.encoding } : {}) }, Boolean(values.json));
+    },
+  },
+  score: {
+    options: { dataset: { type: "string" }, file: { type: "string" }, json: { type: "boolean" } },
+    async run(_args, values) {
+      // elearning / wallet score their latest load; any other name is an uploaded table's slug.
+      const dataset = values.dataset ? String(values.dataset) : undefined;
+      if (dataset === "elearning" || dataset === "wallet") {
+        if (values.file) throw new AppError("INVALID_INPUT", `--file scores a new CSV of an uploaded table; ${dataset} scores its latest load (churnops score --dataset ${dataset}).`);
+        return runAndWait(`score-${dataset}`, {}, Boolean(values.json));
+      }
+      if (!values.file) return runAndWait("score-table", dataset ? { dataset } : {}, Boolean(values.json));
+      if (!dataset) throw new AppError("INVALID_INPUT", "usage: churnops score --dataset D --file F [--json] (D: the uploaded dataset whose columns the file has)");
+      await ready();
+      const fileKey = await storeUpload(String(values.file), uploadArtifactKey("scoring", randomUUID(), csvArtifactFileName(path.basename(String(values.file)))));
+      return runAndWait("score-table", { dataset, fileKey }, Boolean(values.json));
     },
   },
   watch: {

@@ -21,6 +21,9 @@ Usage:
   churnops ingest table --file F --target COL --id COL [--descriptions F] [--name N] [--encoding E]
                         [--types col=numeric,col2=ignore,...] [--positive VALUE] [--json]
                                               load any churn CSV: infer, confirm types, load, validate, stage
+  churnops score [--dataset elearning|wallet|D] [--file F] [--json]
+                                              score with the champion: the latest load, or a new CSV F of uploaded dataset D
+                                              (exit 0 ok, 1 failed)
   churnops watch [--once] [--interval S] [--json]
                                               hash CHURNOPS_WATCH_DIR + stored datasets; changed CSVs become versions
   churnops pipelines [--json]                 list pipelines, params and schedules

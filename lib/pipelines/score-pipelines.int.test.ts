@@ -9,6 +9,10 @@ import { runLocally } from "./local-executor.ts";
 import { getRunDetail, type RunDetail } from "./run-queries.ts";
 import { startRun } from "./start-run.ts";
 import { randomUUID } from "node:crypto";
+import { putArtifact } from "../storage/artifact-records.ts";
+import { confirmDatasetVersion, createDatasetVersionFromUpload } from "../sources/tabular/datasets.ts";
+import { startTabularLoad } from "../sources/tabular/start-tabular-load.ts";
+import { CHURN_HEADER, churnCsv, churnRow } from "../sources/tabular/testing.ts";
 
 async function run(pipelineId: string, params: Record<string, unknown>): Promise<RunDetail> {
   const { runId } = await startRun(pipelineId, params, "cli", "inline");
@@ -104,5 +108,51 @@ describe("scoring pipelines (local executor)", () => {
     expect(target.frame.asOf).toBe(latest);
     expect(target.rows).toBe(n);
     expect((await predictions(scored.id)).length).toBe(n);
+  });
+
+  it("score-table scores a loaded table (SQL = Node with categories and dates) and a new CSV of its shape, refusing bad values with line and column", async () => {
+    const { version } = await createDatasetVersionFromUpload(churnCsv(300), { name: "Telco score", fileName: "telco-score.csv" });
+    await confirmDatasetVersion(version.id, { idColumn: "customerID", targetColumn: "Churn" });
+    const { runId: loadRun } = await startTabularLoad(version.id, "cli", "inline");
+    expect(await runLocally(loadRun)).toMatchObject({ status: "succeeded" });
+    const trained = await run("train-table", { dataset: "telco_score" });
+    const scored = await run("score-table", { dataset: "telco_score" });
+    const target = scored.steps[0]!.output as { rows: number; frame: ScoringFrame };
+    expect(target.rows).toBe(300);
+    expect((await predictions(scored.id)).length).toBe(300);
+
+    const m = await scoringModel("table-telco_score");
+    const classifier = await readTrainingModelJson(trainingModelKey(trained.id, "table-telco_score", "candidate"));
+    const linear = { ...m, family: classifier.family, artifact: { ...m.artifact, classifier } };
+    const [a, b] = [randomUUID(), randomUUID()];
+    await scorePredictions(a, linear, target.frame, { highRiskThreshold: 0.7, scoreIn: "postgres" });
+    await scorePredictions(b, linear, target.frame, { highRiskThreshold: 0.7, scoreIn: "node" });
+    const [pa, pb] = [await predictions(a), await predictions(b)];
+    expect(pa.map((r) => r.entity_id)).toEqual(pb.map((r) => r.entity_id));
+    expect(Math.max(...pa.map((r, i) => Math.abs(r.probability - pb[i]!.probability)))).toBeLessThan(1e-9);
+
+    // A new file: no target column, another column order, a formula-looking id; scored by the same champion.
+    const header = CHURN_HEADER.filter((h) => h !== "Churn").reverse();
+    const line = (i: number, o: Partial<Record<string, string>> = {}) => { const r = churnRow(i, o); return header.map((h) => r[CHURN_HEADER.indexOf(h)]).join(","); };
+    const good = [header.join(","), line(1001), line(1002, { customerID: "=cmd()" }), line(1003, { tenure: "" })].join("\n") + "\n";
+    const goodKey = `datasets/scoring/uploads/${randomUUID()}/new.csv`;
+    await putArtifact(goodKey, good, { kind: "upload", contentType: "text/csv" });
+    const fileRun = await run("score-table", { dataset: "telco_score", fileKey: goodKey });
+    const fileRows = await predictions(fileRun.id);
+    expect(fileRows.map((r) => r.entity_id).sort()).toEqual(["=cmd()", "C11001", "C11003"].sort());
+    const csvKey = (fileRun.steps.at(-1)!.output as { csvKey: string }).csvKey;
+    expect((await getArtifactStore().getBuffer(csvKey)).toString("utf8")).toContain(",'=cmd(),");
+
+    const bad = [header.join(","), line(2001), line(2002, { tenure: "twelve" }), line(2003, { SignupDate: "31/02/2023" })].join("\n") + "\n";
+    const badKey = `datasets/scoring/uploads/${randomUUID()}/bad.csv`;
+    await putArtifact(badKey, bad, { kind: "upload", contentType: "text/csv" });
+    const { runId } = await startRun("score-table", { dataset: "telco_score", fileKey: badKey }, "cli", "inline");
+    await runLocally(runId);
+    const failed = (await getRunDetail(runId))!;
+    expect(failed.status).toBe("failed");
+    expect(failed.errorMessage).toContain('bad.csv: 2 value(s) do not match');
+    expect(failed.errorMessage).toContain('line 3, column "tenure": "twelve" is not a valid numeric');
+    expect(failed.errorMessage).toContain('line 4, column "SignupDate": "31/02/2023" is not a valid date');
+    expect(await predictions(runId)).toEqual([]);
   });
 });

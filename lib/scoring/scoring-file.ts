@@ -97,6 +97,7 @@ export async function stageScoringFile(runId: string, key: string, datasetVersio
     }
     const p = new SqlParams();
     const typed = stagingColumns(wanted, p);
+    const typedParams = [...p.values]; // the checks below add the column names after these
     // A non-empty field that types to NULL did not parse; an empty id cannot be scored.
     const checks = typed.map((t) => {
       const rawText = `NULLIF(btrim(r.${ident(t.name)}), '')`;
@@ -115,7 +116,7 @@ export async function stageScoringFile(runId: string, key: string, datasetVersio
     const rows = await withTransaction(async (client) => {
       const r = await client.query(
         `CREATE TABLE ${ident(table)} AS SELECT r.source_line, ${typed.map((t) => `(${t.value})::${t.sqlType.replace(" NOT NULL", "")} AS ${ident(t.name)}`).join(", ")} FROM ${ident(raw)} r`,
-        p.values,
+        typedParams,
       );
       return r.rowCount ?? 0;
     });

@@ -4,6 +4,7 @@ import { ident } from "../db/sql.ts";
 import { frameSourceOf } from "../features/load-training-frame.ts";
 import type { FrameSource } from "../features/load-frame.ts";
 import { z } from "zod";
+import { scoringFileSource } from "./scoring-file.ts";
 
 /** Which rows a scoring run scores; stored with the run (monitoring.scoring_runs.frame) so drift reads the same rows. */
 export const scoringFrameSchema = z.object({
@@ -16,12 +17,15 @@ export const scoringFrameSchema = z.object({
   asOf: z.string().nullable(),
   /** tables: the day date ages are taken at (days since 1970-01-01) */
   referenceDay: z.number().int().optional(),
+  /** a scored CSV file (churnops score --file): its artifact key and the table it was typed into */
+  file: z.object({ key: z.string(), table: z.string() }).optional(),
 });
 
 export type ScoringFrame = z.infer<typeof scoringFrameSchema>;
 
 /** The frame source and row filter of a scoring frame: loadFrame and the in-database scorer read exactly these rows. */
 export async function scoringSource(frame: ScoringFrame): Promise<{ source: FrameSource; where?: { sql: string; params: unknown[] } }> {
+  if (frame.file) return { source: await scoringFileSource(frame.file.table, frame.datasetVersionId!) };
   const source =
     frame.source === "tabular"
       ? await frameSourceOf({ source: "tabular", datasetVersionId: frame.datasetVersionId! })
