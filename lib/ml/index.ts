@@ -31,3 +31,7 @@ export * from "./explain/linear-shap.ts";
 export * from "./explain/mean-abs-shap.ts";
 export * from "./explain/sample-shap-rows.ts";
 export * from "./split/group-stratified-split.ts";
+
+export * from "./calibrate/calibrator.ts";
+export * from "./calibrate/isotonic-regression.ts";
+export * from "./calibrate/platt-scaling.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { query } from "../db/sql.ts";
-import { getModel, getModelVersion, readModelArtifact, rollbackModel } from "../registry/index.ts";
+import { calibratedProbability, getModel, getModelVersion, readModelArtifact, rollbackModel } from "../registry/index.ts";
 import { confirmDatasetVersion, createDatasetVersionFromUpload } from "../sources/tabular/datasets.ts";
 import { startTabularLoad } from "../sources/tabular/start-tabular-load.ts";
 import { churnCsv } from "../sources/tabular/testing.ts";
@@ -55,6 +55,15 @@ describe("training pipelines (local executor)", () => {
     expect(model.versions.map((v) => v.version)).toEqual([1]);
     const v1 = await readModelArtifact((await getModelVersion("elearning-churn", 1))!.artifactKey);
     expect(v1.lineage.snapshots.map((s) => s.runId)).toEqual([load.id, load.id]);
+    // The version carries a calibrator fitted on the validation slice (the method follows its size) and says so.
+    const validationRows = (first.steps.find((s) => s.stepId === "training-set")!.output as { validation: { rows: number } }).validation.rows;
+    const registered = first.steps.find((s) => s.stepId === "register")!.output as { calibration: string | null };
+    expect(v1.calibration?.method).toBe(registered.calibration);
+    expect(["platt", "isotonic"]).toContain(registered.calibration);
+    if (validationRows < 1000) expect(registered.calibration).toBe("platt");
+    expect(v1.params.calibration).toMatchObject({ method: registered.calibration, validationRows });
+    const calibrated = calibratedProbability(v1, Float64Array.of(-4, 0, 4));
+    expect(calibrated[0]! <= calibrated[1]! && calibrated[1]! <= calibrated[2]! && calibrated[2]! <= 1 && calibrated[0]! >= 0).toBe(true);
     const trials = await query<{ family: string; n: number }>("SELECT family, count(*)::int AS n FROM ops.search_trials WHERE run_id = $1 GROUP BY family ORDER BY family", [first.id]);
     expect(trials.map((t) => [t.family, t.n])).toEqual([["gradient-boosting", 3], ["logistic-regression", 24]]);
     const importances = await query<{ feature: string }>(
@@ -74,6 +83,7 @@ describe("training pipelines (local executor)", () => {
     expect(r2.champion).toBe(1);
     const v2 = await readModelArtifact((await getModelVersion("elearning-churn", 2))!.artifactKey);
     expect(v2.classifier).toEqual(v1.classifier);
+    expect(v2.calibration).toEqual(v1.calibration);
     expect(v2.lineage.dataHash).toBe(v1.lineage.dataHash);
   });
 

@@ -4,6 +4,7 @@ export { decidePromotion, metricDirection, PROMOTION_RULE, type MetricDirection,
 export { assertModelName, modelArtifactKey } from "./model-artifact-key.ts";
 export { promoteVersion, rollbackModel, type ChampionChange, type ManualAliasOptions } from "./promote-version.ts";
 export { promotionMinDelta } from "./promotion-min-delta.ts";
+export { calibratedProbability } from "./calibrated-probability.ts";
 export { readModelArtifact } from "./read-model-artifact.ts";
 export { recordSearchTrial, type SearchTrialInput } from "./record-search-trial.ts";
 export { saveModelVersion } from "./save-model-version.ts";

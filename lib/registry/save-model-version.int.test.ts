@@ -3,6 +3,7 @@ import { query } from "../db/sql.ts";
 import { getRunLineage } from "../lineage/run-lineage.ts";
 import { findArtifact, putArtifact } from "../storage/artifact-records.ts";
 import { getArtifactStore } from "../storage/default-artifact-store.ts";
+import { calibratedProbability } from "./calibrated-probability.ts";
 import { getModel, getModelVersion, listSearchTrials } from "./queries.ts";
 import { readModelArtifact } from "./read-model-artifact.ts";
 import { recordSearchTrial } from "./record-search-trial.ts";
@@ -101,5 +102,17 @@ describe("saveModelVersion", () => {
     expect(await listSearchTrials(run, "save-f")).toMatchObject([{ index: 0, validationScore: 0.71 }, { index: 1, validationScore: null, params: { lambda: 0.1 } }]);
     await saveModelVersion(versionInput("save-f", run), { emit: outboxEmit(run) });
     expect((await getModelVersion("save-f", 1))?.trials).toHaveLength(2);
+  });
+
+  it("keeps a calibrator in the artifact when one is given, and writes no calibration key otherwise", async () => {
+    const run = await trainingRun();
+    const calibration = { method: "isotonic" as const, x: [-2, 0.5, 3], y: [0.05, 0.2, 0.9] };
+    const saved = await saveModelVersion({ ...versionInput("save-g", run), calibration }, { emit: outboxEmit(run) });
+    const artifact = await readModelArtifact(saved.artifactKey);
+    expect(artifact.calibration).toEqual(calibration);
+    expect(Array.from(calibratedProbability(artifact, Float64Array.of(-5, 0.5, 9)))).toEqual([0.05, 0.2, 0.9]);
+    const plain = await trainingRun();
+    const uncalibrated = await readModelArtifact((await saveModelVersion(versionInput("save-g", plain), { emit: outboxEmit(plain) })).artifactKey);
+    expect("calibration" in uncalibrated).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import type { Queryable } from "../db/sql.ts";
 import type { ChurnopsEvent } from "../events/event-catalog.ts";
+import type { CalibratorJson } from "../ml/calibrate/calibrator.ts";
 import type { ModelJson } from "../ml/types.ts";
 import type { MetricDirection } from "./decide-promotion.ts";
 
@@ -72,6 +73,8 @@ export interface SaveModelVersionInput {
   shapSample: JsonLike;
   /** pin the training snapshots so retention keeps the rows this version was trained on (default true) */
   pinSnapshots?: boolean;
+  /** maps the classifier's raw scores to calibrated probabilities (lib/ml fitCalibrator on the validation slice) */
+  calibration?: CalibratorJson;
 }
 
 export interface SavedModelVersion {
@@ -107,4 +110,7 @@ export interface ModelArtifact {
   lineage: TrainingLineage;
   params: Record<string, unknown>;
   metrics: Record<string, unknown>;
+  /** absent in versions registered before calibration existed (and when the validation slice had one class):
+   * score with calibratedProbability(), which falls back to the classifier's own probability */
+  calibration?: CalibratorJson;
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { columnMeans, evaluateBinary, linearShap, meanAbsShap, sampleShapRows, type BinaryClassifier, type ModelJson, type ShapValues } from "../../ml/index.ts";
+import { brierScore, columnMeans, evaluateBinary, fitCalibrator, linearShap, meanAbsShap, sampleShapRows, type BinaryClassifier, type CalibratorJson, type ModelJson, type ShapValues } from "../../ml/index.ts";
 import { gatherRows } from "../../ml/linear/hessian-sample.ts";
 import { sampleIndices, seededRandom } from "../../ml/seeded-random.ts";
 import { GradientBoostingModel } from "../../ml/tree/gradient-boosting-model.ts";
@@ -23,6 +23,8 @@ export const registerOutput = z.object({
   primaryMetric: z.string(),
   value: z.number().nullable(),
   topFeatures: z.array(z.object({ feature: z.string(), mean_abs_shap: z.number() })),
+  /** how the version's probabilities are calibrated (null: uncalibrated, the validation slice had one class) */
+  calibration: z.enum(["platt", "isotonic"]).nullable(),
 });
 
 export const registerRef: StepRef<typeof registerOutput> = { id: "register", output: registerOutput };
@@ -50,6 +52,37 @@ function explain(model: BinaryClassifier, json: ModelJson, d: TrainingData): { s
   return { shap: linearShap(d.test.x, coef, intercept, columnMeans(d.train.x), d.preprocessor.columns), rowIndex: d.test.rows };
 }
 
+/** What the version's params say about its calibrator: method, the rows it was fitted on, and what it did to the test Brier score. */
+interface CalibrationSummary {
+  method: CalibratorJson["method"];
+  validationRows: number;
+  validationPositives: number;
+  testBrierRaw: number;
+  testBrierCalibrated: number;
+}
+
+/**
+ * Fits the calibrator of the chosen model on the validation slice's raw scores (rows the model was not fitted on;
+ * isotonic from 1000 rows with 50 of each class, else Platt: lib/ml chooseCalibrationMethod), so scoring can store
+ * calibrated probabilities and monitoring can estimate performance from them. Undefined when the slice has one class.
+ */
+function calibrate(model: BinaryClassifier, d: TrainingData): { json: CalibratorJson; summary: CalibrationSummary } | undefined {
+  const positives = d.validation.y.reduce((s, v) => s + v, 0);
+  if (positives === 0 || positives === d.validation.y.length) return undefined;
+  const calibrator = fitCalibrator(model.raw(d.validation.x), d.validation.y);
+  const testRaw = model.raw(d.test.x);
+  return {
+    json: calibrator.toJSON(),
+    summary: {
+      method: calibrator.method,
+      validationRows: d.validation.y.length,
+      validationPositives: positives,
+      testBrierRaw: brierScore(d.test.y, model.probability(d.test.x)),
+      testBrierCalibrated: brierScore(d.test.y, calibrator.apply(testRaw)),
+    },
+  };
+}
+
 /** Registers the chosen model as a new version: artifact, test report, SHAP importances and sample, lineage. */
 export function registerStep(evaluate: StepRef<z.ZodType<EvaluateOutput>>, trainingSet: StepRef<z.ZodType<{ dataHash: string; split: string }>>): PipelineStep<unknown> {
   return defineStep({
@@ -68,6 +101,7 @@ export function registerStep(evaluate: StepRef<z.ZodType<EvaluateOutput>>, train
       const { shap, rowIndex } = explain(model, json, d);
       const importances = meanAbsShap(shap);
       const shapSample = sampleShapRows(shap, d.loaded.frame, { size: Math.min(SHAP_SAMPLE_ROWS, shap.rows), seed: 42, rowIndex });
+      const calibration = calibrate(model, d);
       ctx.progress(0.6, "writing the model artifact and registering the version");
       const saved = await saveModelVersion(
         {
@@ -86,11 +120,13 @@ export function registerStep(evaluate: StepRef<z.ZodType<EvaluateOutput>>, train
             testRows: d.test.y.length,
             designColumns: d.train.x.cols,
             validation: chosen.validation,
+            ...(calibration ? { calibration: calibration.summary } : {}),
           },
           metrics: report,
           lineage: { dataHash: set.dataHash, featureSetVersion: t.featureSetVersion, snapshots: t.snapshots },
           importances,
           shapSample,
+          calibration: calibration?.json,
         },
         { emit: ctx.emit },
       );
@@ -103,6 +139,7 @@ export function registerStep(evaluate: StepRef<z.ZodType<EvaluateOutput>>, train
         primaryMetric: saved.primaryMetric,
         value: saved.primaryMetricValue,
         topFeatures: importances.slice(0, 5),
+        calibration: calibration?.json.method ?? null,
       };
     },
   });
