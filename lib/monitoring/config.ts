@@ -21,6 +21,12 @@ export const DRIFT_DEFAULTS = {
 /** PSI uses 10 reference-quantile bins (deciles): the number the PSI rules of thumb were calibrated on. */
 export const PSI_BINS = 10;
 
+/**
+ * PSI gets a pass/warn/fail verdict only with at least this many non-missing values on each side: with 10 bins the
+ * PSI of two samples of one distribution averages about 9 / n, so below ~100 values chance alone crosses 0.1.
+ */
+export const PSI_MIN_ROWS = 100;
+
 /** Empty PSI bins get this share so ln(c/b) stays finite (the reference's floor; Evidently floors similarly). */
 export const PSI_FLOOR = 1e-6;
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { mulberry32 } from "../../ml/random.ts";
 import { closeTo, driftReference, relativelyClose } from "./__fixtures__/drift-reference.ts";
 import { columnDrift } from "./column-drift.ts";
+import { PSI_MIN_ROWS } from "../config.ts";
 import { OTHER_CATEGORIES_LABEL } from "./histogram.ts";
 import type { ColumnValues } from "./types.ts";
 
@@ -175,4 +176,16 @@ describe("columnDrift", () => {
     expect(() => columnDrift(categorical([null]), categorical(["a"]))).toThrow("reference sample");
     expect(() => columnDrift(numeric([1, 2]), numeric([1, 2]), { psiWarn: 0.3 })).toThrow(RangeError);
   });
+
+  it("gives PSI a verdict only with PSI_MIN_ROWS values on both sides (below, the number is reported without a status)", () => {
+    const rnd = mulberry32(3);
+    const ref = numeric(Array.from({ length: 2000 }, () => rnd()));
+    const fewShifted = numeric(Array.from({ length: PSI_MIN_ROWS - 1 }, () => rnd() + 5));
+    const small = columnDrift(ref, fewShifted);
+    expect(small.psi).toBeGreaterThan(1);
+    expect(small.psiStatus).toBeNull();
+    const enough = columnDrift(ref, numeric(Array.from({ length: PSI_MIN_ROWS }, () => rnd() + 5)));
+    expect(enough.psiStatus).toBe("fail");
+  });
 });
+

@@ -1,4 +1,4 @@
-import { DRIFT_DEFAULTS } from "../config.ts";
+import { DRIFT_DEFAULTS, PSI_MIN_ROWS } from "../config.ts";
 import { type CategoryCounts, countCategories, countSortedValues } from "./category-counts.ts";
 import { chiSquareTest } from "./chi-square.ts";
 import { categoricalHistogram, numericHistogram } from "./histogram.ts";
@@ -71,7 +71,9 @@ function numericDrift(name: string, referenceValues: Float64Array, currentValues
     column: name,
     kind: "numeric" as const,
     psi,
-    psiStatus: psiStatus(psi, options),
+    // With few values PSI is mostly sampling noise (about (bins − 1) / n for identical distributions: 0.3 at n = 30),
+    // so a verdict needs PSI_MIN_ROWS non-missing values on both sides; the number is still reported.
+    psiStatus: Math.min(reference.sorted.length, current.sorted.length) >= PSI_MIN_ROWS ? psiStatus(psi, options) : null,
     referenceRows: referenceValues.length,
     currentRows: currentValues.length,
     missingReference: reference.missing,

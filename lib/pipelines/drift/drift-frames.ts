@@ -30,8 +30,38 @@ export async function scoringRunFor(dataset: string, scoringRunId?: string): Pro
   return { runId: row.run_id, model: row.model, version: row.version, frame: row.frame, rows: row.rows, asOf: row.as_of };
 }
 
-/** The training frame of a model version: what its training run's features step selected (all its labelled rows). */
-export async function referenceFrame(model: string, version: number): Promise<RawFrame> {
+/**
+ * Columns a drift check leaves out, per source: features that grow with the calendar by construction (a user's
+ * tenure is 30 days longer on the scored day than on the training rows a month earlier), which every check would
+ * flag without anything having changed. The report lists them as not tested.
+ */
+export const CALENDAR_COLUMNS: Readonly<Record<string, readonly string[]>> = { elearning: ["days_since_signup"] };
+
+/** The rows of a frame whose as-of day is within the last `days` days of the frame (panel data); others as they are. */
+export function lastDays(frame: RawFrame, days: number): RawFrame {
+  if (!frame.asOf || frame.rows === 0) return frame;
+  let max = -Infinity;
+  for (const d of frame.asOf) if (d > max) max = d;
+  const keep: number[] = [];
+  for (let i = 0; i < frame.rows; i++) if (frame.asOf[i]! > max - days) keep.push(i);
+  if (keep.length === frame.rows) return frame;
+  const pick = <T,>(values: ArrayLike<T>) => keep.map((i) => values[i]!);
+  return {
+    rows: keep.length,
+    columns: frame.columns.map((c) => (c.kind === "categorical" ? { ...c, values: pick(c.values) } : { ...c, values: Float64Array.from(pick(c.values)) })),
+    asOf: Float64Array.from(pick(frame.asOf)),
+    ...(frame.entityIds ? { entityIds: pick(frame.entityIds) } : {}),
+    ...(frame.labels ? { labels: Uint8Array.from(pick(frame.labels)) } : {}),
+  };
+}
+
+/**
+ * The training rows of a model version: what its training run's features step selected. Daily panels (e-learning)
+ * keep only the training set's last `panelDays` as-of days: the whole panel mixes every user's first weeks with
+ * their current state, so tenure and recency columns of any single day would "drift" from it without anything
+ * having changed. Weekly snapshots (wallet) are already the last N weeks; tables have no as-of dates.
+ */
+export async function referenceFrame(model: string, version: number, panelDays?: number): Promise<RawFrame> {
   const [row] = await query<{ output: unknown }>(
     `SELECT s.output FROM ops.model_versions v JOIN ops.registered_models m ON m.id = v.model_id
        JOIN ops.pipeline_steps s ON s.run_id = v.run_id AND s.step_id = 'build-features'
@@ -42,7 +72,7 @@ export async function referenceFrame(model: string, version: number): Promise<Ra
   const target = trainingTargetOutput.parse(row.output);
   const { frame } = await loadTrainingFrame(frameSpecOf(target));
   if (!frame.asOf && target.referenceDay !== undefined) frame.asOf = new Float64Array(frame.rows).fill(target.referenceDay);
-  return frame;
+  return target.source === "elearning" && panelDays !== undefined ? lastDays(frame, panelDays) : frame;
 }
 
 /** The rows a scoring run scored, read again from the same features (or table snapshot). */

@@ -9,7 +9,7 @@ import { assertValidArtifactKey } from "../../storage/artifact-key.ts";
 import { putArtifact } from "../../storage/artifact-records.ts";
 import { DataGateError } from "../pipeline-errors.ts";
 import { defineStep, type StepContext } from "../pipeline-definition.ts";
-import { currentFrame, driftColumns, referenceFrame, scoringRunFor } from "./drift-frames.ts";
+import { CALENDAR_COLUMNS, currentFrame, driftColumns, referenceFrame, scoringRunFor } from "./drift-frames.ts";
 import { readDriftColumns } from "./drift-queries.ts";
 
 // The steps of every drift pipeline: compare (statistics per column into monitoring tables), report (the HTML file
@@ -40,8 +40,12 @@ const compareOutput = z.object({
   datasetDrift: z.boolean(),
   maxPsi: z.number().nullable(),
   status: statusEnum,
+  /** columns left out because they grow with the calendar (drift-frames.ts CALENDAR_COLUMNS) */
+  skipped: z.array(z.string()),
   /** the drifted columns, most drifted first (names only) */
   drifted: z.array(z.string()),
+  /** columns whose PSI is at or above the FAIL level */
+  psiFailed: z.array(z.string()),
   durationMs: z.number(),
 });
 
@@ -63,8 +67,9 @@ export function driftSteps(datasetOf: (params: DriftParams) => Promise<string>) 
       const scored = await scoringRunFor(dataset, ctx.params.scoringRunId);
       ctx.progress(0.1, `reading the training rows of ${scored.model} v${scored.version}`);
       const m = await scoringModel(scored.model, scored.version);
-      const names = (m.artifact.preprocessing as PreprocessorJson).steps.map((s) => s.name);
-      const ref = await referenceFrame(scored.model, scored.version);
+      const skipped = CALENDAR_COLUMNS[dataset] ?? [];
+      const names = (m.artifact.preprocessing as PreprocessorJson).steps.map((s) => s.name).filter((n) => !skipped.includes(n));
+      const ref = await referenceFrame(scored.model, scored.version, getEnv().CHURNOPS_DRIFT_REFERENCE_DAYS);
       ctx.progress(0.4, `reading the ${scored.rows} scored rows`);
       const cur = await currentFrame(scored.frame);
       ctx.progress(0.6, `testing ${names.length} columns`);
@@ -93,7 +98,7 @@ export function driftSteps(datasetOf: (params: DriftParams) => Promise<string>) 
       return {
         dataset, scoringRunId: scored.runId, model: scored.model, version: scored.version, referenceRows: ref.rows, currentRows: cur.rows,
         columns: results.length, driftedColumns: d.driftedColumns, share: d.share, shareThreshold, datasetDrift: d.datasetDrift, maxPsi: d.maxPsi,
-        status: d.status, drifted: results.filter((r) => r.drifted).map((r) => r.column), durationMs: performance.now() - t0,
+        status: d.status, skipped: [...skipped], psiFailed: results.filter((r) => r.psiStatus === "fail").map((r) => r.column), drifted: results.filter((r) => r.drifted).map((r) => r.column), durationMs: performance.now() - t0,
       };
     },
   });
@@ -144,7 +149,7 @@ export function driftSteps(datasetOf: (params: DriftParams) => Promise<string>) 
       if (s.status === "fail") {
         const why = s.datasetDrift
           ? `${s.driftedColumns} of ${s.columns} columns drifted (${(s.share * 100).toFixed(0)}% ≥ ${(s.shareThreshold * 100).toFixed(0)}%)`
-          : `PSI ${s.maxPsi?.toFixed(3)} ≥ 0.25 on ${s.drifted.slice(0, 3).join(", ") || "a column"}`;
+          : `PSI ≥ 0.25 on ${s.psiFailed.slice(0, 5).join(", ")}${s.psiFailed.length > 5 ? ` and ${s.psiFailed.length - 5} more` : ""} (max ${s.maxPsi?.toFixed(3)})`;
         throw new DataGateError(
           `Drift FAIL on ${s.dataset}: ${why}. To fix: open the drift report (${s.reportKey}); if the shift is real, retrain the model on recent data.`,
           s,
