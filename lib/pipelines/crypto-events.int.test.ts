@@ -8,10 +8,12 @@ import { query } from "../db/sql.ts";
 import { resetEnvCache } from "../env.ts";
 import { getRunLineage } from "../lineage/index.ts";
 import { receiveHistory } from "../sources/crypto/append-history.ts";
-import { EVENTS_TABLE, HISTORY_COLUMNS } from "../sources/crypto/crypto-contract.ts";
+import { EVENTS_TABLE, HISTORY_COLUMNS, HISTORY_TABLE } from "../sources/crypto/crypto-contract.ts";
+import { cryptoProduction, recentCryptoRuns, rejectReasonsOf } from "../sources/crypto/crypto-queries.ts";
 import { RAW_HISTORY_SUITE, STAGING_CANDIDATE_SUITE } from "../sources/crypto/crypto-suites.ts";
 import { addDays, cryptoWindow } from "../sources/crypto/crypto-window.ts";
 import { generateCryptoDay, type BadRowKind } from "../sources/crypto/generate-crypto-day.ts";
+import { rawTableCounts } from "../sources/raw-data-queries.ts";
 import { CRYPTO_EVENTS } from "./crypto-events.ts";
 import { runLocally } from "./local-executor.ts";
 import { getRunDetail } from "./run-queries.ts";
@@ -131,7 +133,9 @@ describe("crypto-events pipeline", () => {
     const past = await historyUpTo(AS_OF);
     const pastProduction = await query(`SELECT * FROM ${EVENTS_TABLE} WHERE purchase_date = $1 ORDER BY site_id, user_id, crypto_type`, [window.start]);
     const next = addDays(AS_OF, 1);
+    const [{ rows: counted }] = await rawTableCounts([HISTORY_TABLE]); // /data's count, cached per storage file
     const detail = await run({ asOf: next, ...SIZES, rowsPerDay: 150, seed: 99 }); // other sizes: only the new day uses them
+    expect((await rawTableCounts([HISTORY_TABLE]))[0]!.rows).toBe(counted + 150); // an append keeps the file: not cached
     expect(detail.status, detail.errorMessage ?? "").toBe("succeeded");
     expect((detail.steps[0]!.output as { received: { day: string; rows: number }[] }).received).toMatchObject([{ day: next, rows: 150 }]);
     expect(await historyUpTo(AS_OF)).toEqual(past);
@@ -203,6 +207,20 @@ describe("crypto-events pipeline", () => {
     expect(detail.steps.map((s) => s.status)).toEqual(["succeeded", "succeeded", "succeeded", "failed", "skipped", "skipped", "skipped"]);
     expect(await production()).toBe(before);
     expect(await count("SELECT count(*) AS n FROM dqm.rejects WHERE run_id = $1 AND suite = $2 AND reason_code = 'DUPLICATE_KEY' AND file_id = $3", [detail.id, STAGING_CANDIDATE_SUITE, fileId])).toBe(99);
+  });
+
+  it("reads the page's models: per-day counts that add up to production, and the last runs with per-suite results", async () => {
+    const production = await cryptoProduction(100);
+    expect(production.active).toBe(await count(`SELECT count(*) AS n FROM ${EVENTS_TABLE} WHERE is_active`));
+    expect(production.counts.reduce((a, c) => a + c.active + c.inactive, 0)).toBe(await count(`SELECT count(*) AS n FROM ${EVENTS_TABLE}`));
+    expect(production.counts[0]!.day >= production.counts.at(-1)!.day).toBe(true); // newest day first
+    const [latest, previous] = await recentCryptoRuns(2);
+    // The newest run is the one the staging_candidate gate stopped: both suites ran, the merge did not.
+    expect(latest).toMatchObject({ status: "failed", failureKind: "data_gate", window: { start: "2026-06-06", end: "2026-06-10" }, merge: null });
+    expect(latest!.suites.map((s) => [s.suite, s.status])).toEqual([[RAW_HISTORY_SUITE, "passed"], [STAGING_CANDIDATE_SUITE, "failed"]]);
+    expect(previous).toMatchObject({ status: "succeeded", merge: { inserted: SIZES.rowsPerDay * 5 - 30 } });
+    const reasons = await rejectReasonsOf(latest!.id);
+    expect(reasons.find((r) => r.reasonCode === "DUPLICATE_KEY")).toMatchObject({ suite: STAGING_CANDIDATE_SUITE, rows: 103 });
   });
 
   it("exits the CLI with 0 on success and 2 when a suite stops the run", () => {

@@ -3,7 +3,7 @@ import { recordStagingOutputs } from "../lineage/index.ts";
 import { runDataGate } from "../quality/data-gate.ts";
 import { receiveHistory, windowBatches } from "../sources/crypto/append-history.ts";
 import { buildCandidate } from "../sources/crypto/build-candidate.ts";
-import { CANDIDATE_TABLE, EVENTS_TABLE, HISTORY_TABLE, WINDOW_DAYS } from "../sources/crypto/crypto-contract.ts";
+import { CANDIDATE_TABLE, CRYPTO_PIPELINE_ID, EVENTS_TABLE, HISTORY_TABLE, WINDOW_DAYS } from "../sources/crypto/crypto-contract.ts";
 import { cryptoEventsParams } from "../sources/crypto/crypto-params.ts";
 import { rawHistorySuite, stagingCandidateSuite } from "../sources/crypto/crypto-suites.ts";
 import { cryptoWindow, utcDay } from "../sources/crypto/crypto-window.ts";
@@ -19,7 +19,7 @@ import { gateSummaryOutput } from "./step-outputs.ts";
 // production in one transaction. A failed suite throws DataGateError (run "failed: data gate", CLI exit 2) before
 // the merge, so production is untouched.
 
-export const CRYPTO_EVENTS = "crypto-events";
+export const CRYPTO_EVENTS = CRYPTO_PIPELINE_ID;
 
 type Ctx = StepContext<z.infer<typeof cryptoEventsParams>>;
 

@@ -3,6 +3,8 @@ import type { DateFormat } from "../../quality/expectation-types.ts";
 // The crypto purchase contract (ARCHITECTURE §6.4) and the tables of its validate-before-load ETL.
 
 export const CRYPTO_SOURCE = "crypto";
+/** The pipeline that runs the ETL (lib/pipelines/crypto-events.ts). */
+export const CRYPTO_PIPELINE_ID = "crypto-events";
 
 /** Append-only raw history: one batch of text rows per received day. */
 export const HISTORY_TABLE = "raw.bt_crypto_transaction_history";

@@ -15,7 +15,7 @@ export const cryptoEventsParams = z.object({
     .number()
     .min(0)
     .max(1)
-    .default(0.02)
+    .default(0.03)
     .describe("Share of generated rows that are bad on purpose (0–1): unparseable or future dates, negative prices or units, unknown crypto types, duplicates."),
   seed: z.coerce.number().int().default(42).describe("Random seed: the same seed always gives a day the same rows."),
 });

@@ -6,8 +6,8 @@ import { addDays } from "./crypto-window.ts";
 
 // The seeded faker of one received day of crypto purchases (pure: the same day, seed and sizes always give the same
 // rows and bytes). A run calls it only for days that have no batch yet (crypto-window.ts), so past days are never
-// rewritten. Bad rows are planted on purpose, one kind each, in a fixed rotation so that every kind appears once
-// there are at least as many bad rows as kinds.
+// rewritten. Bad rows are planted on purpose, one kind each, in a rotation so that every kind appears once there are
+// at least as many bad rows as kinds.
 
 export type HistoryRow = Record<HistoryColumn, string>;
 
@@ -112,7 +112,9 @@ export function generateCryptoDay({ day, seed, rows: total, badRate }: GenerateD
     const j = random.int(0, i);
     [slots[i], slots[j]] = [slots[j]!, slots[i]!];
   }
-  const bad = new Map<number, BadRowKind>(slots.slice(0, badCount).sort((a, b) => a - b).map((index, k) => [index, BAD_ROW_KINDS[k % BAD_ROW_KINDS.length]!]));
+  // The rotation starts at a seeded kind, so days with fewer bad rows than kinds still plant every kind over a window.
+  const first = random.int(0, BAD_ROW_KINDS.length - 1);
+  const bad = new Map<number, BadRowKind>(slots.slice(0, badCount).sort((a, b) => a - b).map((index, k) => [index, BAD_ROW_KINDS[(first + k) % BAD_ROW_KINDS.length]!]));
   const keys = new Set<string>();
   const good: HistoryRow[] = [];
   const rows: HistoryRow[] = [];
