@@ -21,6 +21,8 @@ const schema = z.object({
   CHURNOPS_MAX_UPLOAD_MB: z.coerce.number().positive("CHURNOPS_MAX_UPLOAD_MB must be a positive number of megabytes").default(1024),
   CHURNOPS_MAX_FIELD_BYTES: z.coerce.number().int().positive("CHURNOPS_MAX_FIELD_BYTES must be a positive number of bytes").default(1 << 20),
   CHURNOPS_WATCH_DIR: z.string().optional(),
+  // Where pipelines that notify (crypto-events) POST a JSON summary of each run; unset: they write a log line.
+  CHURNOPS_NOTIFY_URL: z.string().url("CHURNOPS_NOTIFY_URL must be an http(s) URL").refine((u) => /^https?:\/\//.test(u), "CHURNOPS_NOTIFY_URL must be an http(s) URL").optional(),
   // A new model version replaces the champion only if its primary metric is at least this much better (same test set).
   CHURN_PROMOTION_MIN_DELTA: z.coerce.number().min(0, "CHURN_PROMOTION_MIN_DELTA must be 0 or more").default(0.005),
   // Trials of the adaptive hyper-parameter search; unset: the fixed grid (8 C values × 3 elastic-net mixes).

@@ -1,5 +1,7 @@
 export { SNAPSHOT_RETENTION } from "./config.ts";
+export { recordArtifactInput } from "./record-artifact-input.ts";
 export { recordArtifactOutput } from "./record-artifact-output.ts";
+export { recordTableOutput } from "./record-table-output.ts";
 export { getRunLineage, type LineageEntry, type RunLineage } from "./run-lineage.ts";
 export { snapshotName } from "./snapshot-name.ts";
 export { applySnapshotRetention, pinSnapshot, recordStagingOutputs, snapshotOf, snapshotStagingTable, useSnapshot, type SnapshotRef, type StagingOutput } from "./snapshot-tables.ts";

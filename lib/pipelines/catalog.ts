@@ -1,4 +1,5 @@
 import { AppError } from "../errors.ts";
+import { cryptoEvents } from "./crypto-events.ts";
 import { dataWatchdog } from "./data-watchdog.ts";
 import { elearningIngest, elearningSample } from "./elearning-sample.ts";
 import { tabularLoad } from "./tabular-load.ts";
@@ -15,7 +16,7 @@ import { walletIngest, walletSample } from "./wallet-sample.ts";
 import type { PipelineDefinition } from "./pipeline-definition.ts";
 
 /** Every pipeline the platform knows; the dashboard, the CLI, the scheduler and Inngest all read this list. */
-export const pipelines: readonly PipelineDefinition[] = [elearningSample, elearningIngest, walletSample, walletIngest, tabularLoad, dataWatchdog, trainElearning, trainWallet, trainTable, scoreElearning, scoreWallet, scoreTable, driftElearning, driftWallet, driftTable];
+export const pipelines: readonly PipelineDefinition[] = [elearningSample, elearningIngest, walletSample, walletIngest, tabularLoad, dataWatchdog, trainElearning, trainWallet, trainTable, scoreElearning, scoreWallet, scoreTable, driftElearning, driftWallet, driftTable, cryptoEvents];
 
 export function findPipeline(id: string): PipelineDefinition | undefined {
   return pipelines.find((p) => p.id === id);

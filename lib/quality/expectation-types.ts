@@ -39,6 +39,7 @@ export type RowExpectation = ExpectationBase &
     | { kind: "parses_as"; column: string; type: "date" | "timestamp" | "number" | "integer"; formats?: readonly DateFormat[] }
     | { kind: "conditional"; when: Predicate; then: Predicate }
     | { kind: "foreign_key"; columns: readonly string[]; references: { table: string; columns: readonly string[] } }
+    | { kind: "product_equals"; column: string; factors: readonly [string, ...string[]]; tolerance: number }
   );
 
 /** Table-level: one observed value for the whole table. */

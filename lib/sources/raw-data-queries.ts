@@ -19,6 +19,8 @@ export interface RawTableCount {
 
 /** count(*) per table, valid while the table's storage file is the same one (see rawTableCounts). */
 const countCache = new Map<string, { file: string; rows: number }>();
+/** Raw tables appended to in place (same storage file, more rows): always counted, never cached. They stay small. */
+const APPEND_ONLY_RAW_TABLES: ReadonlySet<string> = new Set(["raw.bt_crypto_transaction_history"]);
 
 /**
  * Exact row counts (count(*), not the planner's estimate), cached per table storage file: raw tables are only ever
@@ -38,7 +40,7 @@ export async function rawTableCounts(only?: readonly string[]): Promise<RawTable
   return Promise.all(
     tables.map(async (table) => {
       const file = fileOf.get(ident(table)) ?? null;
-      const cached = file ? countCache.get(table) : undefined;
+      const cached = file && !APPEND_ONLY_RAW_TABLES.has(table) ? countCache.get(table) : undefined;
       if (cached && cached.file === file) return { table, rows: cached.rows };
       const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${ident(table)}`);
       if (file) countCache.set(table, { file, rows: Number(rows[0].n) });

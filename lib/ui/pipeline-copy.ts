@@ -64,6 +64,10 @@ const COPY: Record<string, PipelineCopy> = {
     summary: "Checks whether the table rows scored last still look like the ones the model learned from, column by column, and writes a report.",
     when: "Runs every Monday; pick a dataset by its short name, or leave it empty for the latest scored one.",
   },
+  "crypto-events": {
+    summary: "Takes in the last five days of crypto purchases, checks every row, sets the bad ones aside with the reason, and only then updates the purchase records; purchases that disappeared are marked inactive, never deleted.",
+    when: "Runs by itself every morning; run it now to take in today's purchases (a failed check leaves the records untouched).",
+  },
   "data-watchdog": {
     summary: "Looks for new or changed files in the watched folder and in your uploads, and loads what changed.",
     when: "Runs every night; run it now after dropping a file into the watched folder.",

@@ -5,6 +5,9 @@ import { getRunLineage, type LineageEntry } from "../lineage/run-lineage.ts";
 import { EmptyRow } from "./empty-row.tsx";
 import { artifactHref, formatBytes, formatCount, shortId } from "./format.ts";
 
+/** Tables shown on a page of their own rather than on /data. */
+const TABLE_PAGES: Readonly<Record<string, string>> = { "ops.bt_crypto_events": "/crypto", "staging.bt_crypto_events_candidate": "/crypto" };
+
 /** Where an entry links: artifacts download, tables open the data page (snapshots are read through lib/lineage). */
 function EntryName({ entry }: { entry: LineageEntry }) {
   if (entry.kind === "artifact") {
@@ -15,7 +18,7 @@ function EntryName({ entry }: { entry: LineageEntry }) {
     );
   }
   return (
-    <Link href="/data">
+    <Link href={TABLE_PAGES[entry.name] ?? "/data"}>
       <code>{entry.name}</code>
     </Link>
   );
@@ -58,8 +61,11 @@ function Row({ entry, direction, runId }: { entry: LineageEntry; direction: "Inp
               <code>{entry.snapshotTable}</code>
               {entry.pinned ? " (pinned)" : ""}
             </>
-          ) : (
+          ) : entry.name.startsWith("staging.") ? (
             "dropped by retention"
+          ) : (
+            // Only staging tables are snapshotted; a production table merged into is recorded with its checksum only.
+            "changed in place"
           )
         ) : by && by !== runId ? (
           <Link href={`/runs/${by}`}>run {shortId(by)}</Link>

@@ -7,6 +7,7 @@ import { inSet } from "./in-set.ts";
 import { matchesRegex } from "./matches-regex.ts";
 import { notNull } from "./not-null.ts";
 import { parsesAs } from "./parses-as.ts";
+import { productEquals } from "./product-equals.ts";
 import { rowCountBetween } from "./row-count-between.ts";
 import { shareBelow } from "./share-below.ts";
 import { unique } from "./unique.ts";
@@ -25,6 +26,7 @@ export const expectationKinds: { readonly [K in ExpectationKindName]: Expectatio
   parses_as: parsesAs,
   conditional,
   foreign_key: foreignKey,
+  product_equals: productEquals,
   column_exists: columnExists,
   share_below: shareBelow,
   row_count_between: rowCountBetween,

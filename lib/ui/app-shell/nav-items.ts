@@ -8,6 +8,7 @@ export const NAV_ITEMS = [
   { href: "/data/quality", label: "Quality" },
   { href: "/data/rejects", label: "Rejects" },
   { href: "/data/upload", label: "Upload" },
+  { href: "/crypto", label: "Crypto" },
 ] as const satisfies readonly { href: string; label: string }[];
 
 /**
