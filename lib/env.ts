@@ -27,6 +27,8 @@ const schema = z.object({
   CHURNOPS_HPO_TRIALS: z.coerce.number().int().min(1, "CHURNOPS_HPO_TRIALS must be at least 1").max(500).optional(),
   // Retrain when a load brings new data (data.changed → train-*); 0 keeps training manual and monthly.
   CHURNOPS_TRAIN_ON_DATA_CHANGE: booleanish.default(true),
+  // A churn probability at or above this is "high" risk, at or above half of it "medium" (lib/scoring/risk-band.ts).
+  CHURNOPS_HIGH_RISK_THRESHOLD: z.coerce.number().gt(0, "CHURNOPS_HIGH_RISK_THRESHOLD must be between 0 and 1").lt(1, "CHURNOPS_HIGH_RISK_THRESHOLD must be between 0 and 1").default(0.7),
   HOST: z.string().default("127.0.0.1"),
   CHURNOPS_WORKER_HOST: z.string().default("127.0.0.1"),
   CHURNOPS_WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(3030),

@@ -63,6 +63,7 @@ export async function saveModelVersion(input: SaveModelVersionInput, opts: { emi
     format: "churnops.model/v1", model: name, version: row.version, family, dataset: input.model.dataset, primaryMetric,
     runId: input.runId, createdAt: row.created_at.toISOString(), preprocessing: input.preprocessing, classifier: input.modelJson,
     featureSchema: input.featureSchema, lineage, params, metrics,
+    ...(input.explanation ? { explanation: plainJson<ModelArtifact["explanation"]>(input.explanation) } : {}),
   };
   const meta = { contentType: "application/json", runId: input.runId };
   const stored = await putArtifact(keys.artifact, artifactJson(artifact), { kind: "model", ...meta });

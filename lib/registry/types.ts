@@ -72,6 +72,17 @@ export interface SaveModelVersionInput {
   shapSample: JsonLike;
   /** pin the training snapshots so retention keeps the rows this version was trained on (default true) */
   pinSnapshots?: boolean;
+  /** what scoring needs to explain a row as training did (linear models: the SHAP background) */
+  explanation?: ModelExplanation;
+}
+
+/**
+ * How a version's predictions are explained at scoring time. Linear models: `backgroundMean` = E[x] per design
+ * column over the training rows (interventional SHAP's background, the one the training importances used).
+ * Trees need nothing: path-dependent TreeSHAP weighs by the covers stored in the trees.
+ */
+export interface ModelExplanation {
+  backgroundMean?: number[];
 }
 
 export interface SavedModelVersion {
@@ -107,4 +118,6 @@ export interface ModelArtifact {
   lineage: TrainingLineage;
   params: Record<string, unknown>;
   metrics: Record<string, unknown>;
+  /** absent in artifacts registered before the what-if predictor (lib/scoring rebuilds what it can) */
+  explanation?: ModelExplanation;
 }

@@ -91,6 +91,8 @@ export function registerStep(evaluate: StepRef<z.ZodType<EvaluateOutput>>, train
           lineage: { dataHash: set.dataHash, featureSetVersion: t.featureSetVersion, snapshots: t.snapshots },
           importances,
           shapSample,
+          // Scoring explains rows against the same background as these importances (lib/scoring/row-predictor.ts).
+          ...(model instanceof GradientBoostingModel ? {} : { explanation: { backgroundMean: Array.from(columnMeans(d.train.x)) } }),
         },
         { emit: ctx.emit },
       );
