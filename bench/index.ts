@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   gbdt: async () => (await import("./gbdt.ts")).benchGbdt(),
   "train-scale": async () => (await import("./train-scale.ts")).benchTrainScale(),
   "train-quality": async () => (await import("./train-quality.ts")).benchTrainQuality(),
+  "predict-api": async () => (await import("./predict-api.ts")).benchPredictApi(),
 };
 if (!benches[benchName]) {
   console.error(`unknown benchmark "${benchName}"; available: ${Object.keys(benches).join(", ")}`);

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { POST as promoteRoute } from "../../app/api/models/[name]/promote/route.ts";
 import { GET as modelsRoute } from "../../app/api/models/route.ts";
 import { GET as openapiRoute } from "../../app/api/openapi.json/route.ts";
 import { POST as predictRoute } from "../../app/api/predict/route.ts";
@@ -8,8 +9,10 @@ import { query } from "../db/sql.ts";
 import { resetEnvCache } from "../env.ts";
 import { getPipeline } from "../pipelines/catalog.ts";
 import { concurrencyKeyOf } from "../pipelines/pipeline-definition.ts";
+import { promoteVersion } from "../registry/promote-version.ts";
 import { settleOutbox } from "../registry/testing.ts";
 import type { PredictResponse } from "./predict-schemas.ts";
+import { RESOLVE_TTL_MS } from "./resolved-versions.ts";
 import { loadPredictor } from "./row-predictor.ts";
 import { fitSynthetic, frameRows } from "./testing/synthetic-churn.ts";
 import { registerSyntheticModel, type RegisteredSynthetic } from "./testing/register-synthetic-model.ts";
@@ -138,6 +141,15 @@ describe("POST /api/predict", () => {
     const res = await predict({ row });
     expect(res.status).toBe(400);
     expect((await res.json()).message).toMatch(new RegExp(`Several models have a champion \\(.*${LINEAR}.*${TREES}`));
+
+    // A promotion through this server's route is used by the very next request...
+    const promote = await promoteRoute(new Request(`${ORIGIN}/api/models/${TREES}/promote`, { method: "POST", body: JSON.stringify({ version: 1 }) }), { params: Promise.resolve({ name: TREES }) });
+    expect(promote.status).toBe(200);
+    expect(((await (await predict({ model: TREES, row })).json()) as PredictResponse).version).toBe(1);
+    // ...one made by another process (a worker's promotion rule, the CLI) within RESOLVE_TTL_MS.
+    await promoteVersion(TREES, 2, { actor: "test" });
+    await new Promise((r) => setTimeout(r, RESOLVE_TTL_MS + 100));
+    expect(((await (await predict({ model: TREES, row })).json()) as PredictResponse).version).toBe(2);
   });
 
   it("needs the token when one is set (401 without it, 200 with the bearer token)", async () => {

@@ -1,23 +1,23 @@
 import "server-only";
 import { getEnv } from "../env.ts";
 import { appMetrics } from "../observability/metrics-registry.ts";
-import { resolveScorableVersion } from "../registry/resolve-scorable-version.ts";
 import { rowContributions } from "./contributions.ts";
 import type { PredictBody, PredictResponse } from "./predict-schemas.ts";
 import { cachedPredictor } from "./predictor-cache.ts";
+import { resolvedVersion } from "./resolved-versions.ts";
 import { riskBand, riskBandBounds } from "./risk-band.ts";
 import { dayNumber, rowsToFrame } from "./rows-to-frame.ts";
 
 const DAY_MS = 86_400_000;
 
 /**
- * Scores the rows of one POST /api/predict body (already parsed by predictBodySchema): resolves the version (one
- * short statement, so a new champion is used at once), takes its predictor from the cache, checks the rows against
- * its feature schema and scores them all in one vectorised call.
+ * Scores the rows of one POST /api/predict body (already parsed by predictBodySchema): resolves the version (cached
+ * for 2 s, resolved-versions.ts), takes its predictor from the cache (keyed by version id, so a new champion is a
+ * new entry), checks the rows against its feature schema and scores them all in one vectorised call.
  * @throws AppError NOT_FOUND / INVALID_INPUT (which model), RowValidationError (which field of which row), MODEL_NOT_SCORABLE
  */
 export async function predictRows(body: PredictBody): Promise<PredictResponse> {
-  const ref = await resolveScorableVersion({ model: body.model, version: body.version });
+  const ref = await resolvedVersion({ model: body.model, version: body.version });
   const predictor = await cachedPredictor(ref);
   const single = body.row !== undefined;
   const rows = single ? [body.row] : body.rows!;

@@ -21,8 +21,8 @@ export interface RegisteredSynthetic {
  * Fits `family` on `rows` synthetic customers and registers it as the next version of `model`; with `champion`
  * (default true) that version becomes the champion (the first through the alias, later ones by a manual promote).
  */
-export async function registerSyntheticModel(model: string, family: "logistic-regression" | "gradient-boosting", opts: { rows?: number; seed?: number; champion?: boolean; dataset?: string } = {}): Promise<RegisteredSynthetic> {
-  const frame = syntheticChurnFrame(opts.rows ?? 600, opts.seed ?? 7);
+export async function registerSyntheticModel(model: string, family: "logistic-regression" | "gradient-boosting", opts: { rows?: number; seed?: number; champion?: boolean; dataset?: string; extraNumeric?: number } = {}): Promise<RegisteredSynthetic> {
+  const frame = syntheticChurnFrame(opts.rows ?? 600, opts.seed ?? 7, { extraNumeric: opts.extraNumeric ?? 0 });
   const { preprocessor, model: fitted, artifact } = fitSynthetic(frame, family, { model });
   const runId = crypto.randomUUID();
   await query(`INSERT INTO ops.pipeline_runs (id, pipeline_id, trigger, executor, status, concurrency_key) VALUES ($1, 'train-synthetic', 'manual', 'local', 'succeeded', 'train-synthetic')`, [runId]);

@@ -17,8 +17,11 @@ function gaussian(random: Random): number {
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
 }
 
-/** `rows` customers drawn from a known logit (inactivity up, activity and watch time down, paid plans down). */
-export function syntheticChurnFrame(rows: number, seed = 7): RawFrame {
+/**
+ * `rows` customers drawn from a known logit (inactivity up, activity and watch time down, paid plans down). With
+ * `extraNumeric`, that many noise columns (x_01, x_02, …) widen the frame to an e-learning-like width for benchmarks.
+ */
+export function syntheticChurnFrame(rows: number, seed = 7, opts: { extraNumeric?: number } = {}): RawFrame {
   const random = mulberry32(seed);
   const recency = new Float64Array(rows);
   const active = new Float64Array(rows);
@@ -52,6 +55,11 @@ export function syntheticChurnFrame(rows: number, seed = 7): RawFrame {
       { name: "is_paid", kind: "boolean", values: paid },
       { name: "plan", kind: "categorical", values: plan },
       { name: "country", kind: "categorical", values: country },
+      ...Array.from({ length: opts.extraNumeric ?? 0 }, (_, k) => ({
+        name: `x_${String(k + 1).padStart(2, "0")}`,
+        kind: "numeric" as const,
+        values: Float64Array.from({ length: rows }, () => gaussian(random)),
+      })),
     ],
   };
 }
