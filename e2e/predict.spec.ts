@@ -40,7 +40,7 @@ test("with no usable model, /predict offers a clearly labelled heuristic that fo
   const probability = page.getByRole("status", { name: "Churn probability" });
   // the reference customer of lib/scoring/heuristic-churn.ts: σ(−1.5) = 18.2%
   await expect(probability).toHaveText("18.2%");
-  await page.getByLabel("Days since last activity").fill("40");
+  await page.getByRole("spinbutton", { name: "Days since last activity" }).fill("40");
   await expect(probability).not.toHaveText("18.2%");
   expect(await percent(page)).toBeGreaterThan(70);
   await expect(page.getByTestId("risk-band")).toHaveText("High risk");
@@ -51,19 +51,19 @@ test("what-if: on a registered model, changing a value changes the probability a
   const seeded = seedModel();
   expect(seeded.model).toBe(MODEL);
   await page.goto(`/predict?model=${MODEL}`);
-  await expect(page.getByLabel("Model")).toHaveValue(MODEL);
+  await expect(page.getByRole("combobox", { name: "Model" })).toHaveValue(MODEL);
   await expect(page.getByText("Heuristic fallback")).toHaveCount(0);
   const probability = page.getByRole("status", { name: "Churn probability" });
   await expect(probability).toHaveText(/%$/);
   const start = await percent(page);
 
   // Inactivity raises churn in the synthetic data's known logit (+0.18 log-odds a day).
-  const recency = page.getByLabel("Days since last activity");
+  const recency = page.getByRole("spinbutton", { name: "Days since last activity" });
   await expect(recency).toHaveAttribute("min", "0");
-  await recency.fill("45");
+  await recency.fill("30");
   await expect.poll(() => percent(page)).toBeGreaterThan(start);
   const inactive = await percent(page);
-  await page.getByLabel("Plan").selectOption("paid");
+  await page.getByRole("combobox", { name: "Plan" }).selectOption("paid");
   await expect.poll(() => percent(page)).not.toBe(inactive);
 
   // The waterfall names the feature that moved most, and its data table lists the steps.
@@ -72,7 +72,7 @@ test("what-if: on a registered model, changing a value changes the probability a
   const card = page.locator('[data-slot="chart-card"]').filter({ has: chart });
   await card.getByText("Show data").click();
   const table = card.getByRole("region", { name: /^Data: Waterfall/ });
-  await expect(table.getByRole("row").filter({ hasText: "Days since last activity" })).toContainText("45");
+  await expect(table.getByRole("row").filter({ hasText: "Days since last activity" })).toContainText("30");
   await expect(table.getByRole("row").filter({ hasText: "This customer" })).toBeVisible();
 
   // A value outside the training range is refused at the field; the last prediction stays.
