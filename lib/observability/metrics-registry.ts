@@ -1,3 +1,4 @@
+import "server-only";
 import client from "prom-client";
 import { collectDatabaseMetrics } from "./database-metrics.ts";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { query } from "../db/sql.ts";
 
 /** What the database-backed gauges show, read in one go. */

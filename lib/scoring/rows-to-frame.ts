@@ -24,7 +24,7 @@ export class RowValidationError extends AppError<"INVALID_INPUT"> {
     const entries = Object.entries(fields);
     const more = total > entries.length ? ` (and ${total - entries.length} more)` : "";
     const list = entries.slice(0, 3).map(([k, v]) => `${k}: ${v}`).join("; ");
-    super("INVALID_INPUT", `Some feature values do not fit the model: ${list}${entries.length > 3 ? "; …" : ""}${more}. To fix: send each row as {"feature": value} with the kinds listed at GET /api/models.`);
+    super("INVALID_INPUT", `Some feature values do not fit the model: ${list}${entries.length > 3 ? "; …" : ""}${more}. To fix: send each row as {"feature": value} with the kinds listed at GET /api/models?include=features.`);
     this.name = "RowValidationError";
   }
 }
