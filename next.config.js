@@ -1,4 +1,5 @@
-// Packages that must stay plain Node modules on the server: native-ish (PGlite wasm), socket servers, pg.
+// Packages that must stay plain Node modules on the server: native-ish (PGlite wasm), socket servers, pg, and
+// prom-client (one module instance per process, so every route counts into the same registry).
 /** @type {import("next").NextConfig} */
 const nextConfig = {
   serverExternalPackages: [
@@ -8,6 +9,7 @@ const nextConfig = {
     "pg-copy-streams",
     "@prisma/adapter-pg",
     "s3rver",
+    "prom-client",
   ],
   poweredByHeader: false,
   async headers() {

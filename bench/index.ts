@@ -12,6 +12,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   score: async () => (await import("./score.ts")).benchScore(),
   "train-quality": async () => (await import("./train-quality.ts")).benchTrainQuality(),
   drift: async () => (await import("./drift.ts")).benchDrift(),
+  "predict-api": async () => (await import("./predict-api.ts")).benchPredictApi(),
 };
 if (!benches[benchName]) {
   console.error(`unknown benchmark "${benchName}"; available: ${Object.keys(benches).join(", ")}`);

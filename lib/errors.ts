@@ -15,6 +15,7 @@ export const APP_ERROR_STATUS = {
   TOO_LARGE: 413,
   DATA_GATE_FAILED: 422,
   DATASET_TOO_SMALL: 422,
+  MODEL_NOT_SCORABLE: 422,
   UPSTREAM: 502,
   DATABASE_UNAVAILABLE: 503,
 } as const satisfies Record<string, number>;

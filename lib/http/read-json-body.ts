@@ -4,9 +4,10 @@ import { AppError } from "../errors.ts";
 // expected shape, never a 500.
 const MAX_BODY_CHARS = 64 * 1024;
 
-export async function readJsonBody(req: Request, example: string, opts: { emptyIs?: unknown } = {}): Promise<unknown> {
+export async function readJsonBody(req: Request, example: string, opts: { emptyIs?: unknown; maxChars?: number } = {}): Promise<unknown> {
   const text = await req.text();
-  if (text.length > MAX_BODY_CHARS) throw new AppError("TOO_LARGE", `The request body is larger than ${MAX_BODY_CHARS / 1024} KiB. Send a small JSON object such as ${example}.`, 413);
+  const max = opts.maxChars ?? MAX_BODY_CHARS;
+  if (text.length > max) throw new AppError("TOO_LARGE", `The request body is larger than ${max / 1024} KiB. Send a smaller JSON object such as ${example}.`, 413);
   if (text.trim() === "" && "emptyIs" in opts) return opts.emptyIs;
   try {
     return JSON.parse(text);

@@ -65,6 +65,7 @@ export async function saveModelVersion(input: SaveModelVersionInput, opts: { emi
     featureSchema: input.featureSchema, lineage, params, metrics,
     // Only when present, so the bytes (and sha256) of an uncalibrated version stay what they were.
     ...(input.calibration ? { calibration: input.calibration } : {}),
+    ...(input.explanation ? { explanation: plainJson<ModelArtifact["explanation"]>(input.explanation) } : {}),
   };
   const meta = { contentType: "application/json", runId: input.runId };
   const stored = await putArtifact(keys.artifact, artifactJson(artifact), { kind: "model", ...meta });

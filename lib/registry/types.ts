@@ -75,6 +75,17 @@ export interface SaveModelVersionInput {
   pinSnapshots?: boolean;
   /** maps the classifier's raw scores to calibrated probabilities (lib/ml fitCalibrator on the validation slice) */
   calibration?: CalibratorJson;
+  /** what scoring needs to explain a row as training did (linear models: the SHAP background) */
+  explanation?: ModelExplanation;
+}
+
+/**
+ * How a version's predictions are explained at scoring time. Linear models: `backgroundMean` = E[x] per design
+ * column over the training rows (interventional SHAP's background, the one the training importances used).
+ * Trees need nothing: path-dependent TreeSHAP weighs by the covers stored in the trees.
+ */
+export interface ModelExplanation {
+  backgroundMean?: number[];
 }
 
 export interface SavedModelVersion {
@@ -113,4 +124,6 @@ export interface ModelArtifact {
   /** absent in versions registered before calibration existed (and when the validation slice had one class):
    * score with calibratedProbability(), which falls back to the classifier's own probability */
   calibration?: CalibratorJson;
+  /** absent in artifacts registered before the what-if predictor (lib/scoring rebuilds what it can) */
+  explanation?: ModelExplanation;
 }

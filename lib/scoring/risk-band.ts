@@ -20,3 +20,6 @@ export function riskBandSql(probability: string, threshold = DEFAULT_HIGH_RISK_T
   if (!Number.isFinite(t)) throw new RangeError(`riskBandSql: threshold must be a finite number, got ${threshold}`);
   return `CASE WHEN ${probability} >= ${t}::float8 THEN 'high' WHEN ${probability} >= ${t / 2}::float8 THEN 'medium' ELSE 'low' END`;
 }
+
+/** The lower bound of each band for a threshold (shown beside the bands). */
+export const riskBandBounds = (high: number) => ({ medium: high / 2, high });

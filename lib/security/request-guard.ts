@@ -5,9 +5,10 @@ import { getEnv, isLoopbackHost } from "../env.ts";
  * Paths anyone may fetch. Everything else is customer data (pages, CSV downloads, artifacts, runs, datasets) and
  * needs the admin token when one is set. Exact matches only: `/api/health/x` or `/Login` are not public.
  * - `/api/inngest` guards itself: Inngest request signatures, or no endpoint at all (inngest-endpoint-policy.ts).
+ * - `/api/openapi.json` describes shapes (paths, schemas), never data, so API tooling can fetch it before it has a token.
  * - Files in `public/` are listed one by one (request-guard.test.ts fails when a new one is missing here).
  */
-const PUBLIC_PATHS = new Set(["/login", "/api/login", "/api/health", "/api/inngest", "/favicon.ico", "/icon.svg", "/robots.txt"]);
+const PUBLIC_PATHS = new Set(["/login", "/api/login", "/api/health", "/api/inngest", "/api/openapi.json", "/favicon.ico", "/icon.svg", "/robots.txt"]);
 // Hashed build output only: letters, digits and a few punctuation marks, no "%", no "..".
 const STATIC_ASSET = /^\/_next\/static\/(?!.*\.\.)[A-Za-z0-9._~\-/]+$/;
 
@@ -15,7 +16,8 @@ export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.has(pathname) || STATIC_ASSET.test(pathname);
 }
 
-const isApiPath = (pathname: string) => pathname === "/api" || pathname.startsWith("/api/");
+// /metrics is for machines (Prometheus): a refusal is a 401, never a redirect to the login page.
+const isApiPath = (pathname: string) => pathname === "/api" || pathname.startsWith("/api/") || pathname === "/metrics";
 
 /**
  * The one request guard (run by proxy.ts before any route): returns the response that refuses the request, or

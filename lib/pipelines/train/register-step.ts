@@ -127,6 +127,8 @@ export function registerStep(evaluate: StepRef<z.ZodType<EvaluateOutput>>, train
           importances,
           shapSample,
           calibration: calibration?.json,
+          // Scoring explains rows against the same background as these importances (lib/scoring/row-predictor.ts).
+          ...(model instanceof GradientBoostingModel ? {} : { explanation: { backgroundMean: Array.from(columnMeans(d.train.x)) } }),
         },
         { emit: ctx.emit },
       );

@@ -4,6 +4,7 @@ export const NAV_ITEMS = [
   { href: "/pipelines", label: "Pipelines" },
   { href: "/runs", label: "Runs" },
   { href: "/models", label: "Models" },
+  { href: "/predict", label: "Predict" },
   { href: "/data", label: "Data" },
   { href: "/data/quality", label: "Quality" },
   { href: "/data/rejects", label: "Rejects" },

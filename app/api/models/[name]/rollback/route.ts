@@ -4,6 +4,7 @@ import { requestActor } from "../../../../../lib/auth/request-actor.ts";
 import { errorResponse } from "../../../../../lib/http/route-errors.ts";
 import { readJsonBody } from "../../../../../lib/http/read-json-body.ts";
 import { rollbackModel } from "../../../../../lib/registry/promote-version.ts";
+import { forgetResolvedVersions } from "../../../../../lib/scoring/resolved-versions.ts";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -15,7 +16,9 @@ export async function POST(req: Request, { params }: { params: Promise<{ name: s
   try {
     requireAdmin(req);
     const body = bodySchema.parse(await readJsonBody(req, '{"reason": "why"}', { emptyIs: {} }));
-    return Response.json(await rollbackModel((await params).name, { actor: requestActor(req), reason: body.reason }));
+    const change = await rollbackModel((await params).name, { actor: requestActor(req), reason: body.reason });
+    forgetResolvedVersions(); // /api/predict uses the new champion from the next request on
+    return Response.json(change);
   } catch (e) {
     return errorResponse(e);
   }

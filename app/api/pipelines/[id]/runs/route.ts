@@ -2,11 +2,7 @@ import { z } from "zod";
 import { requireAdmin } from "../../../../../lib/auth/admin-auth.ts";
 import { AppError } from "../../../../../lib/errors.ts";
 import { errorResponse } from "../../../../../lib/http/route-errors.ts";
-import { activeRunForKey } from "../../../../../lib/overview/run-wait.ts";
-import { getPipeline } from "../../../../../lib/pipelines/catalog.ts";
-import { concurrencyKeyOf } from "../../../../../lib/pipelines/pipeline-definition.ts";
-import { startRun } from "../../../../../lib/pipelines/start-run.ts";
-import { plainIssue } from "../../../../../lib/ui/param-problem.ts";
+import { requestRun } from "../../../../../lib/pipelines/request-run.ts";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -28,20 +24,8 @@ export async function POST(req: Request, { params }: { params: Promise<{ id: str
     const { id } = await params;
     const text = await req.text();
     const body = bodySchema.parse(text.trim() === "" ? {} : parseJson(text));
-    const def = getPipeline(id);
-    const parsed = def.params.safeParse(body.params ?? {});
-    if (!parsed.success) {
-      const issues = parsed.error.issues.map(plainIssue);
-      const fields = Object.fromEntries(issues.map((i) => [i.field, i.message]));
-      const message = `Some parameters of ${id} are not valid: ${issues.map((i) => `${i.field}: ${i.message}`).join(" ")}`;
-      return Response.json({ error: "INVALID_INPUT", message, fields }, { status: 400 });
-    }
-    if (body.ifIdle) {
-      const blockingRun = await activeRunForKey(concurrencyKeyOf(def, parsed.data));
-      if (blockingRun) return Response.json({ error: "WOULD_QUEUE", message: `Run ${blockingRun.id} is ${blockingRun.status}; a new run would wait for it.`, blockingRun }, { status: 409 });
-    }
-    const started = await startRun(id, body.params ?? {}, "manual");
-    return Response.json(started, { status: 202 });
+    const answer = await requestRun(id, body.params, body.ifIdle);
+    return Response.json(answer.body, { status: answer.status });
   } catch (e) {
     return errorResponse(e);
   }
