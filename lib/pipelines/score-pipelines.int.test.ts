@@ -58,6 +58,16 @@ describe("scoring pipelines (local executor)", () => {
     expect(summary!.p50).toBeCloseTo(q(0.5), 12);
     expect(summary!.p90).toBeCloseTo(q(0.9), 12);
     expect(summary!.high_risk_rate).toBeCloseTo(sorted.filter((p) => p >= 0.7).length / sorted.length, 12);
+    // Expected performance before labels (CBPE on calibrated probabilities), with a band around each estimate.
+    const [{ estimate }] = await query<{ estimate: { rows: number; calibration: string; rocAuc: { estimate: number; lower: number; upper: number }; precisionAtK: { k: number; estimate: number; lower: number; upper: number } } }>(
+      "SELECT estimate FROM monitoring.scoring_runs WHERE run_id = $1", [scored.id]);
+    expect(estimate.rows).toBe(users);
+    expect(["platt", "isotonic"]).toContain(estimate.calibration);
+    expect(estimate.precisionAtK.k).toBe(10);
+    for (const e of [estimate.rocAuc, estimate.precisionAtK]) {
+      expect(e.lower).toBeLessThanOrEqual(e.estimate);
+      expect(e.estimate).toBeLessThanOrEqual(e.upper);
+    }
     const csv = (await getArtifactStore().getBuffer(summary!.csv_key)).toString("utf8").trimEnd().split("\r\n");
     expect(csv[0]).toBe("rank,entity_id,as_of,probability,risk_band,model,version");
     expect(csv).toHaveLength(users + 1);

@@ -1,20 +1,15 @@
 import { query, withTransaction } from "../db/sql.ts";
 import { loadFrame } from "../features/load-frame.ts";
-import { columnMeans } from "../ml/explain/column-means.ts";
-import { linearShap, type ShapValues } from "../ml/explain/linear-shap.ts";
-import type { PreprocessorJson } from "../ml/preprocess/preprocessor-json.ts";
-import { preprocessorFromJSON } from "../ml/preprocess/preprocessor.ts";
-import { GradientBoostingModel } from "../ml/tree/gradient-boosting-model.ts";
-import { treeShap } from "../ml/tree/tree-shap.ts";
 import type { RawFrame } from "../ml/types.ts";
 import type { ScoringModel } from "./champion-version.ts";
-import { isLinearFamily } from "./linear-sql.ts";
+import { rowContributions } from "./contributions.ts";
+import { loadPredictor } from "./row-predictor.ts";
 import { scoringSource, type ScoringFrame } from "./scoring-frame.ts";
+import { subsetFrame } from "./subset-frame.ts";
 
 // "Who is at risk and why": each of the run's top-K customers gets its three largest SHAP contributions (log-odds
-// scale). Trees use exact path-dependent TreeSHAP; linear models use exact linear SHAP against the scored population
-// as background (the model artifact keeps no training means), so a contribution reads "compared with the average
-// customer scored today". Both are additive: base value + Σ contributions = the customer's margin.
+// scale), computed by the same predictor as /api/predict and the what-if form (linear: exact SHAP against the
+// training background; trees: path-dependent TreeSHAP), so a customer's reasons read the same everywhere.
 
 export interface Reason {
   feature: string;
@@ -23,28 +18,11 @@ export interface Reason {
   contribution: number;
 }
 
-/** The top `count` contributions of row `i` by absolute size, with the raw values they explain. */
-export function topReasons(shap: ShapValues, row: number, frame: RawFrame, frameRow: number, count = 3): Reason[] {
-  const byName = new Map(frame.columns.map((c) => [c.name, c]));
-  const all = shap.features.map((feature, f) => ({ feature, contribution: shap.values[f * shap.rows + row]! }));
-  all.sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || (a.feature < b.feature ? -1 : 1));
-  return all.slice(0, count).map(({ feature, contribution }) => {
-    const c = byName.get(feature);
-    const raw = c ? c.values[frameRow] : null;
-    const value = raw === undefined || raw === null || (typeof raw === "number" && Number.isNaN(raw)) ? null : raw;
-    return { feature, value, contribution };
-  });
-}
-
-function shapOf(m: ScoringModel, frame: RawFrame, rows: Uint32Array): ShapValues {
-  const pre = preprocessorFromJSON(m.artifact.preprocessing as PreprocessorJson);
-  if (isLinearFamily(m.family)) {
-    const { coef, intercept } = m.artifact.classifier as unknown as { coef: number[]; intercept: number };
-    const background = columnMeans(pre.transform(frame).matrix);
-    return linearShap(pre.transform(frame, { rows }).matrix, coef, intercept, background, pre.columns);
-  }
-  const model = GradientBoostingModel.fromJSON(m.artifact.classifier);
-  return treeShap(model, pre.transform(frame, { rows }).matrix, pre.columns);
+/** The customer's raw value of `feature` in row `i` of `frame` (null when missing). */
+function rawValue(frame: RawFrame, feature: string, i: number): number | string | null {
+  const c = frame.columns.find((col) => col.name === feature);
+  const v = c ? c.values[i] : null;
+  return v === undefined || v === null || (typeof v === "number" && Number.isNaN(v)) ? null : v;
 }
 
 /** Writes `reasons` on the run's top-K predictions; returns how many rows were explained. */
@@ -57,13 +35,18 @@ export async function explainTopPredictions(runId: string, m: ScoringModel, targ
   const { source, where } = await scoringSource(target);
   const { frame } = await loadFrame(source, { labels: false, ...(where ? { where } : {}) });
   if (!frame.asOf && target.referenceDay !== undefined) frame.asOf = new Float64Array(frame.rows).fill(target.referenceDay);
+  const keyOf = (id: string, day: number | null | undefined) => (source.asOfColumn ? `${id}|${day}` : id);
   const at = new Map<string, number>();
-  const ids = frame.entityIds!;
-  for (let i = 0; i < frame.rows; i++) at.set(source.asOfColumn ? `${ids[i]}|${frame.asOf![i]}` : ids[i]!, i);
-  const rows = Uint32Array.from(top.map((t) => at.get(source.asOfColumn ? `${t.entity_id}|${t.day}` : t.entity_id) ?? -1));
-  if (rows.some((r) => r === 0xffffffff)) throw new Error(`explainTopPredictions: a top-${topK} customer of run ${runId} is missing from its scoring frame`);
-  const shap = shapOf(m, frame, rows);
-  const reasons = top.map((_, k) => topReasons(shap, k, frame, rows[k]!));
+  for (let i = 0; i < frame.rows; i++) at.set(keyOf(frame.entityIds![i]!, frame.asOf?.[i]), i);
+  const rows = top.map((t) => at.get(keyOf(t.entity_id, t.day)) ?? -1);
+  if (rows.includes(-1)) throw new Error(`explainTopPredictions: a top-${topK} customer of run ${runId} is missing from its scoring frame`);
+  const subset = subsetFrame(frame, rows);
+  const { contributions } = loadPredictor(m.artifact).predict(subset, { contributions: true });
+  const reasons = top.map((_, k) =>
+    rowContributions(contributions!, subset.rows, k)
+      .slice(0, 3)
+      .map((c): Reason => ({ feature: c.feature, value: rawValue(subset, c.feature, k), contribution: c.value })),
+  );
   await withTransaction(async (client) => {
     await client.query(
       `UPDATE ops.predictions p SET reasons = r.reasons

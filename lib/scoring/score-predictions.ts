@@ -3,14 +3,13 @@ import { bulkLoad, type ColumnBatch } from "../db/bulk-load.ts";
 import { getDb } from "../db/client.ts";
 import { ident, withTransaction } from "../db/sql.ts";
 import { loadFrame } from "../features/load-frame.ts";
-import { modelFromJSON } from "../ml/model-from-json.ts";
 import type { PreprocessorJson } from "../ml/preprocess/preprocessor-json.ts";
-import { preprocessorFromJSON } from "../ml/preprocess/preprocessor.ts";
 import type { RawFrame } from "../ml/types.ts";
 import type { ScoringModel } from "./champion-version.ts";
 import { dayNumberSql, featureValueSql } from "./frame-values-sql.ts";
 import { isLinearFamily, linearMarginSql, sigmoidSql } from "./linear-sql.ts";
 import { riskBand, riskBandSql } from "./risk-band.ts";
+import { loadPredictor } from "./row-predictor.ts";
 import { scoringSource, type ScoringFrame } from "./scoring-frame.ts";
 
 // Batch scoring writes one row per scored customer into ops.predictions, ranked by probability (ties by entity id
@@ -61,9 +60,7 @@ async function scoreInPostgres(runId: string, m: ScoringModel, frame: ScoringFra
 
 /** Probabilities of a frame in Node (any family): one preprocess, one model call. */
 export function scoreFrameInNode(m: ScoringModel, frame: RawFrame): Float64Array {
-  const pre = preprocessorFromJSON(m.artifact.preprocessing as PreprocessorJson);
-  const { matrix } = pre.transform(frame);
-  return modelFromJSON(m.artifact.classifier).probability(matrix);
+  return loadPredictor(m.artifact).predict(frame).probability;
 }
 
 /** Row order of a run: probability descending, then entity id (code-unit order = COLLATE "C" for ids), then as-of. */

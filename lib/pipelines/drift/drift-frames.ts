@@ -4,6 +4,7 @@ import { loadFrame } from "../../features/load-frame.ts";
 import { loadTrainingFrame } from "../../features/load-training-frame.ts";
 import type { ColumnValues } from "../../monitoring/drift/index.ts";
 import type { RawFrame } from "../../ml/types.ts";
+import { subsetFrame } from "../../scoring/subset-frame.ts";
 import { scoringSource, scoringFrameSchema } from "../../scoring/scoring-frame.ts";
 import { frameSpecOf, trainingTargetOutput } from "../train/training-target.ts";
 
@@ -44,15 +45,7 @@ export function lastDays(frame: RawFrame, days: number): RawFrame {
   for (const d of frame.asOf) if (d > max) max = d;
   const keep: number[] = [];
   for (let i = 0; i < frame.rows; i++) if (frame.asOf[i]! > max - days) keep.push(i);
-  if (keep.length === frame.rows) return frame;
-  const pick = <T,>(values: ArrayLike<T>) => keep.map((i) => values[i]!);
-  return {
-    rows: keep.length,
-    columns: frame.columns.map((c) => (c.kind === "categorical" ? { ...c, values: pick(c.values) } : { ...c, values: Float64Array.from(pick(c.values)) })),
-    asOf: Float64Array.from(pick(frame.asOf)),
-    ...(frame.entityIds ? { entityIds: pick(frame.entityIds) } : {}),
-    ...(frame.labels ? { labels: Uint8Array.from(pick(frame.labels)) } : {}),
-  };
+  return keep.length === frame.rows ? frame : subsetFrame(frame, keep);
 }
 
 /**

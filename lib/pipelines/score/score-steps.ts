@@ -6,6 +6,7 @@ import { exportPredictionsCsv } from "../../scoring/predictions-csv.ts";
 import { scorePredictions } from "../../scoring/score-predictions.ts";
 import { summarisePredictions } from "../../scoring/scoring-summary.ts";
 import { explainTopPredictions } from "../../scoring/explain-top.ts";
+import { estimateRun } from "../../scoring/estimate-run.ts";
 import { defineStep, type StepContext } from "../pipeline-definition.ts";
 import { scoringTargetRef } from "./scoring-target.ts";
 
@@ -51,6 +52,10 @@ const summarise = defineStep({
     highRiskRate: z.number().nullable(),
     highRiskThreshold: z.number(),
     csvKey: z.string(),
+    /** CBPE before labels: calibration used, expected ROC-AUC and precision@K (bands in monitoring.scoring_runs.estimate) */
+    calibration: z.string().nullable(),
+    expectedRocAuc: z.number().nullable(),
+    expectedPrecisionAtK: z.number().nullable(),
   }),
   async run(ctx: Ctx) {
     const t = ctx.output(scoringTargetRef);
@@ -59,17 +64,22 @@ const summarise = defineStep({
     const summary = await summarisePredictions(ctx.runId, threshold);
     const day = t.frame.asOf && t.frame.asOf !== "all" ? t.frame.asOf : new Date().toISOString().slice(0, 10);
     const csv = await exportPredictionsCsv(ctx.runId, t.dataset, day);
+    const m = await scoringModel(t.model, t.version);
+    const estimate = await estimateRun(ctx.runId, m.artifact, ctx.params.topK ?? getEnv().CHURNOPS_SCORING_TOP_K);
     await query(
       `INSERT INTO monitoring.scoring_runs (run_id, dataset, model, version, model_version_id, family, as_of, frame, scored_in, rows, mean, p50, p90, p99,
-                                            high_risk_rate, high_risk_threshold, csv_key, duration_ms)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::date, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
+                                            high_risk_rate, high_risk_threshold, csv_key, duration_ms, estimate)
+       VALUES ($1, $2, $3, $4, $5, $6, $7::date, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19)
        ON CONFLICT (run_id) DO UPDATE SET rows = EXCLUDED.rows, mean = EXCLUDED.mean, p50 = EXCLUDED.p50, p90 = EXCLUDED.p90, p99 = EXCLUDED.p99,
          high_risk_rate = EXCLUDED.high_risk_rate, high_risk_threshold = EXCLUDED.high_risk_threshold, csv_key = EXCLUDED.csv_key,
-         duration_ms = EXCLUDED.duration_ms, scored_in = EXCLUDED.scored_in`,
+         duration_ms = EXCLUDED.duration_ms, scored_in = EXCLUDED.scored_in, estimate = EXCLUDED.estimate`,
       [ctx.runId, t.dataset, t.model, t.version, t.versionId, t.family, t.frame.asOf && t.frame.asOf !== "all" ? t.frame.asOf : null, JSON.stringify(t.frame),
-       scored.scoredIn, summary.rows, summary.mean, summary.p50, summary.p90, summary.p99, summary.highRiskRate, threshold, csv.key, Math.round(scored.durationMs)],
+       scored.scoredIn, summary.rows, summary.mean, summary.p50, summary.p90, summary.p99, summary.highRiskRate, threshold, csv.key, Math.round(scored.durationMs), estimate ? JSON.stringify(estimate) : null],
     );
-    return { ...summary, highRiskThreshold: threshold, csvKey: csv.key };
+    return {
+      ...summary, highRiskThreshold: threshold, csvKey: csv.key, calibration: estimate?.calibration ?? null,
+      expectedRocAuc: estimate?.rocAuc?.estimate ?? null, expectedPrecisionAtK: estimate?.precisionAtK.estimate ?? null,
+    };
   },
 });
 

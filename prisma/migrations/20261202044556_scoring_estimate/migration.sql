@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "monitoring"."scoring_runs" ADD COLUMN     "estimate" JSONB;
+
