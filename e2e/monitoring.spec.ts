@@ -83,7 +83,7 @@ test("/predictions shows the latest run, its top customers with their reasons, a
   await expect(chart.locator("svg.recharts-surface").first()).toBeVisible();
   const runs = page.getByRole("region", { name: "Scoring runs, newest first" });
   await expect(runs.getByRole("row")).toHaveCount(3);
-  await expect(runs.getByRole("link", { name: `Run ${seeded.scoringRunId.slice(0, 8)}` })).toHaveAttribute("href", `/runs/${seeded.scoringRunId}`);
+  await expect(runs.getByRole("link", { name: `Run ${seeded.scoringRunId.slice(0, 8)}`, exact: true })).toHaveAttribute("href", `/runs/${seeded.scoringRunId}`);
 });
 
 test("/predictions filters by risk band and id, and the table's CSV follows the filters", async ({ page, request }) => {
@@ -108,6 +108,8 @@ test("/predictions filters by risk band and id, and the table's CSV follows the 
   expect(lines.slice(1).every((l) => l.split(",")[4] === "medium")).toBe(true);
 
   await page.getByRole("link", { name: "Clear" }).click();
+  await expect(page).toHaveURL(/\/predictions\?dataset=elearning$/);
+  await expect(page.getByRole("form", { name: "Filter customers" }).getByLabel("Risk band")).toHaveValue(""); // the form follows the cleared filters
   await page.getByRole("form", { name: "Filter customers" }).getByLabel("Customer id").fill("user-004");
   await page.getByRole("form", { name: "Filter customers" }).getByRole("button", { name: "Filter" }).click();
   await expect(page.getByTestId("predictions-page-info")).toHaveText("Page 1 of 1, 10 customers"); // user-0040 … user-0049

@@ -135,6 +135,9 @@ export default async function PredictionsPage({ searchParams }: { searchParams: 
               rows={result.rows}
               filters={
                 <PredictionsFilterForm
+                  // Remount when the filters change: a client navigation (Clear, a shared link) must reset the
+                  // uncontrolled fields, which keep their typed values otherwise.
+                  key={`${run.runId}|${query.band ?? ""}|${query.q ?? ""}`}
                   dataset={dataset}
                   runId={run.runId}
                   band={query.band}
