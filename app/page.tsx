@@ -7,6 +7,8 @@ import { FAILURE_WINDOW_DAYS, recentFailures } from "../lib/overview/recent-fail
 import { rejectedRowsTrend, TREND_WINDOW_DAYS } from "../lib/overview/rejected-rows-trend.ts";
 import { runActivity } from "../lib/overview/run-wait.ts";
 import { setupChecklist } from "../lib/overview/setup-checklist.ts";
+import { latestDriftRuns } from "../lib/monitoring-pages/drift-runs.ts";
+import { latestScoringRuns } from "../lib/predictions/scoring-runs.ts";
 import { listModels } from "../lib/registry/queries.ts";
 import { ChampionCard } from "../lib/ui/models/champion-card.tsx";
 import { listRuns } from "../lib/pipelines/run-queries.ts";
@@ -20,6 +22,8 @@ import { Stat } from "../lib/ui/components/stat.tsx";
 import { formatCount, formatDateTime } from "../lib/ui/format.ts";
 import { FreshnessCard } from "../lib/ui/freshness-card.tsx";
 import { LiveRefresh } from "../lib/ui/live-refresh.tsx";
+import { DriftStatusCard } from "../lib/ui/monitoring/drift-status-card.tsx";
+import { AtRiskCard } from "../lib/ui/predictions/at-risk-card.tsx";
 import { overviewVerdict } from "../lib/ui/overview-verdict.ts";
 import { RejectedRowsChart } from "../lib/ui/rejected-rows-chart.tsx";
 import { RunsTable } from "../lib/ui/runs-table.tsx";
@@ -35,7 +39,7 @@ export default async function OverviewPage() {
   // Activity first: a run that finishes while the other queries run changes the signature after this point, so the
   // live refresh sees the change and renders again instead of keeping a half-updated page.
   const activity = await runActivity();
-  const [sources, failures, trend, rates, checklist, models, latest] = await Promise.all([
+  const [sources, failures, trend, rates, checklist, models, latest, scored, drift] = await Promise.all([
     dataFreshness(now),
     recentFailures(now),
     rejectedRowsTrend(now),
@@ -43,6 +47,8 @@ export default async function OverviewPage() {
     setupChecklist(),
     listModels(),
     listRuns({ pageSize: 6 }),
+    latestScoringRuns(),
+    latestDriftRuns(),
   ]);
   const active = activity.active;
   const trained = checklist.find((i) => i.id === "train")?.done ?? false;
@@ -160,9 +166,16 @@ export default async function OverviewPage() {
             </CardContent>
           </Card>
           {models.length === 0 ? <ChampionCard model={null} /> : models.map((m) => <ChampionCard key={m.name} model={m} />)}
-          <EmptyState icon={GaugeIcon} title="No scores yet" action={<Button asChild size="sm" variant="outline"><Link href="/pipelines">Score customers after training</Link></Button>}>
-            At-risk customers and drift status appear once a model has scored customers.
-          </EmptyState>
+          {scored.length === 0 && drift.length === 0 ? (
+            <EmptyState icon={GaugeIcon} title="No scores yet" action={<Button asChild size="sm" variant="outline"><Link href="/pipelines">Score customers after training</Link></Button>}>
+              At-risk customers and drift status appear once a model has scored customers.
+            </EmptyState>
+          ) : (
+            <>
+              <AtRiskCard runs={scored} />
+              <DriftStatusCard runs={drift} />
+            </>
+          )}
         </div>
       </div>
     </>

@@ -81,6 +81,8 @@ const PAGES: readonly { name: string; path: () => string }[] = [
   { name: "/data/rejects", path: () => "/data/rejects" },
   { name: "/data/upload", path: () => "/data/upload" },
   { name: "/models", path: () => "/models" },
+  { name: "/predictions", path: () => "/predictions" },
+  { name: "/monitoring", path: () => "/monitoring" },
   { name: "/login", path: () => "/login" },
 ];
 

@@ -26,7 +26,7 @@ const DATASET = id(20);
 const VERSION = id(21);
 const DQ = [id(10), id(11), id(12)];
 
-const TABLES = "ops.pipeline_runs, ops.ingested_files, dqm.dq_runs, dqm.rejects, ops.dataset_versions, ops.datasets, ops.artifacts, staging.wallet_buyers";
+const TABLES = "ops.pipeline_runs, ops.ingested_files, dqm.dq_runs, dqm.rejects, ops.dataset_versions, ops.datasets, ops.artifacts, staging.wallet_buyers, monitoring.scoring_runs";
 
 describe("Overview queries", () => {
   beforeAll(async () => {

@@ -4,6 +4,8 @@ export const NAV_ITEMS = [
   { href: "/pipelines", label: "Pipelines" },
   { href: "/runs", label: "Runs" },
   { href: "/models", label: "Models" },
+  { href: "/predictions", label: "Predictions" },
+  { href: "/monitoring", label: "Monitoring" },
   { href: "/predict", label: "Predict" },
   { href: "/data", label: "Data" },
   { href: "/data/quality", label: "Quality" },
