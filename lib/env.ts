@@ -37,6 +37,8 @@ const schema = z.object({
   CHURNOPS_DRIFT_SHARE: z.coerce.number().gt(0, "CHURNOPS_DRIFT_SHARE must be in (0, 1]").max(1, "CHURNOPS_DRIFT_SHARE must be in (0, 1]").default(0.5),
   // Daily panels (e-learning): the drift reference is the champion's training rows of its last N as-of days.
   CHURNOPS_DRIFT_REFERENCE_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+  // Realised performance: a scored cohort (or segment) whose PR-AUC is below this is flagged on /monitoring.
+  PR_AUC_SHADOW_THRESHOLD: z.coerce.number().min(0).max(1).default(0.3),
   // Retrain a model when its drift check FAILs (drift.detected → train-*); off by default: drift usually wants a look first.
   CHURNOPS_RETRAIN_ON_DRIFT: booleanish.default(false),
   HOST: z.string().default("127.0.0.1"),

@@ -9,6 +9,8 @@ import { runLocally } from "./local-executor.ts";
 import { getRunDetail, type RunDetail } from "./run-queries.ts";
 import { startRun } from "./start-run.ts";
 import { randomUUID } from "node:crypto";
+import { averagePrecision } from "../ml/metrics/average-precision.ts";
+import { rocAuc } from "../ml/metrics/roc-auc.ts";
 import { putArtifact } from "../storage/artifact-records.ts";
 import { confirmDatasetVersion, createDatasetVersionFromUpload } from "../sources/tabular/datasets.ts";
 import { startTabularLoad } from "../sources/tabular/start-tabular-load.ts";
@@ -31,7 +33,7 @@ describe("scoring pipelines (local executor)", () => {
     const load = await run("elearning-sample", { users: 120, days: 90, seed: 21 });
     await run("train-elearning", { sourceRunId: load.id });
     const scored = await run("score-elearning", { sourceRunId: load.id, topK: 10 });
-    expect(scored.steps.map((s) => [s.stepId, s.status])).toEqual([["scoring-target", "succeeded"], ["score", "succeeded"], ["explain-top", "succeeded"], ["summarise", "succeeded"]]);
+    expect(scored.steps.map((s) => [s.stepId, s.status])).toEqual([["scoring-target", "succeeded"], ["score", "succeeded"], ["explain-top", "succeeded"], ["summarise", "succeeded"], ["realised-performance", "succeeded"]]);
     const target = scored.steps[0]!.output as { rows: number; frame: ScoringFrame };
     // The latest day of the features has one row per user with activity (the current state).
     const [{ users }] = await query<{ users: number }>("SELECT count(DISTINCT user_id)::int AS users FROM features.elearning_user_day WHERE source_run_id = $1", [load.id]);
@@ -95,6 +97,26 @@ describe("scoring pipelines (local executor)", () => {
       await query("DELETE FROM ops.predictions WHERE run_id IN ($1, $2)", [a, b]);
     }
 
+    // The latest day has no outcome yet; a day 40 days back has one: its realised metrics equal lib/ml's on the
+    // predictions joined to the labels here, overall and per plan.
+    expect((scored.steps.at(-1)!.output as { labelled: number }).labelled).toBe(0);
+    const [{ day }] = await query<{ day: string }>("SELECT to_char(max(as_of) - 40, 'YYYY-MM-DD') AS day FROM features.elearning_user_day WHERE source_run_id = $1", [load.id]);
+    const past = await run("score-elearning", { sourceRunId: load.id, asOf: day, topK: 10 });
+    const realised = past.steps.at(-1)!.output as { labelled: number; prAuc: number; rocAuc: number };
+    const joined = await query<{ p: number; y: number; plan: string | null }>(
+      `SELECT p.probability AS p, f.churn::int AS y, f.plan FROM ops.predictions p
+         JOIN features.elearning_user_day f ON f.source_run_id = $2 AND f.user_id::text = p.entity_id AND f.as_of = p.as_of
+        WHERE p.run_id = $1 AND f.churn IS NOT NULL ORDER BY p.rank`, [past.id, load.id]);
+    expect(realised.labelled).toBe(joined.length);
+    expect(joined.length).toBeGreaterThan(30);
+    expect(realised.prAuc).toBeCloseTo(averagePrecision(joined.map((j) => j.y), joined.map((j) => j.p)), 12);
+    expect(realised.rocAuc).toBeCloseTo(rocAuc(joined.map((j) => j.y), joined.map((j) => j.p)), 12);
+    const segs = await query<{ segment_column: string; segment_value: string; rows: number }>(
+      "SELECT segment_column, segment_value, rows FROM monitoring.segment_metrics WHERE run_id = $1 ORDER BY segment_column, segment_value", [past.id]);
+    const plans = segs.filter((r) => r.segment_column === "plan");
+    expect(plans.reduce((a, r) => a + r.rows, 0)).toBe(joined.length);
+    expect(plans.map((r) => r.segment_value).sort()).toEqual([...new Set(joined.map((j) => j.plan ?? "(missing)"))].sort());
+
     // A retried scoring run replaces its rows: running the same steps again leaves exactly one set.
     const again = await run("score-elearning", { sourceRunId: load.id, topK: 10 });
     expect((await predictions(again.id)).map((r) => [r.entity_id, r.probability])).toEqual(rows.map((r) => [r.entity_id, r.probability]));
@@ -118,6 +140,8 @@ describe("scoring pipelines (local executor)", () => {
     expect(target.frame.asOf).toBe(latest);
     expect(target.rows).toBe(n);
     expect((await predictions(scored.id)).length).toBe(n);
+    // EVALUATE labels exist at once: the scored snapshot's realised performance is computed in the same run.
+    expect((scored.steps.at(-1)!.output as { labelled: number }).labelled).toBe(n);
   });
 
   it("score-table scores a loaded table (SQL = Node with categories and dates) and a new CSV of its shape, refusing bad values with line and column", async () => {
@@ -150,7 +174,7 @@ describe("scoring pipelines (local executor)", () => {
     const fileRun = await run("score-table", { dataset: "telco_score", fileKey: goodKey });
     const fileRows = await predictions(fileRun.id);
     expect(fileRows.map((r) => r.entity_id).sort()).toEqual(["=cmd()", "C11001", "C11003"].sort());
-    const csvKey = (fileRun.steps.at(-1)!.output as { csvKey: string }).csvKey;
+    const csvKey = (fileRun.steps.find((s) => s.stepId === "summarise")!.output as { csvKey: string }).csvKey;
     expect((await getArtifactStore().getBuffer(csvKey)).toString("utf8")).toContain(",'=cmd(),");
 
     const bad = [header.join(","), line(2001), line(2002, { tenure: "twelve" }), line(2003, { SignupDate: "31/02/2023" })].join("\n") + "\n";

@@ -7,6 +7,8 @@ import { scorePredictions } from "../../scoring/score-predictions.ts";
 import { summarisePredictions } from "../../scoring/scoring-summary.ts";
 import { explainTopPredictions } from "../../scoring/explain-top.ts";
 import { estimateRun } from "../../scoring/estimate-run.ts";
+import { realisedPerformance } from "../../scoring/realised-performance.ts";
+import { scoringSource } from "../../scoring/scoring-frame.ts";
 import { defineStep, type StepContext } from "../pipeline-definition.ts";
 import { scoringTargetRef } from "./scoring-target.ts";
 
@@ -83,4 +85,42 @@ const summarise = defineStep({
   },
 });
 
-export const scoringSteps = [score, explainTop, summarise] as const;
+const realised = defineStep({
+  id: "realised-performance",
+  title: "Realised performance where labels exist",
+  output: z.object({
+    /** this run's rows that already have a label (wallet: EVALUATE; tables: the target; e-learning: 30 days later) */
+    labelled: z.number().int(),
+    prAuc: z.number().nullable(),
+    rocAuc: z.number().nullable(),
+    flagged: z.boolean(),
+    /** earlier scoring runs of the dataset whose labels arrived with this load and were evaluated now */
+    earlierRuns: z.array(z.object({ runId: z.string(), labelled: z.number().int(), prAuc: z.number().nullable() })),
+  }),
+  async run(ctx: Ctx) {
+    const t = ctx.output(scoringTargetRef);
+    const env = getEnv();
+    const opts = { k: ctx.params.topK ?? env.CHURNOPS_SCORING_TOP_K, prAucThreshold: env.PR_AUC_SHADOW_THRESHOLD };
+    const { source } = await scoringSource(t.frame);
+    const labelsFrom = t.frame.file ? "" : `${source.relation} (load ${t.frame.sourceRunId})`;
+    const own = t.frame.file ? null : await realisedPerformance(ctx.runId, t.dataset, source, { ...opts, labelsFrom });
+    // Panel data: this load may hold the outcome of days scored earlier (by an older load's features).
+    const earlierRuns: { runId: string; labelled: number; prAuc: number | null }[] = [];
+    if (source.asOfColumn && !t.frame.file) {
+      const pending = await query<{ run_id: string }>(
+        `SELECT s.run_id::text FROM monitoring.scoring_runs s
+          WHERE s.dataset = $1 AND s.run_id <> $2 AND s.created_at > now() - interval '120 days'
+            AND NOT EXISTS (SELECT 1 FROM monitoring.segment_metrics m WHERE m.run_id = s.run_id)
+          ORDER BY s.created_at DESC LIMIT 10`,
+        [t.dataset, ctx.runId],
+      );
+      for (const r of pending) {
+        const row = await realisedPerformance(r.run_id, t.dataset, source, { ...opts, labelsFrom });
+        if (row) earlierRuns.push({ runId: r.run_id, labelled: row.rows, prAuc: row.prAuc });
+      }
+    }
+    return { labelled: own?.rows ?? 0, prAuc: own?.prAuc ?? null, rocAuc: own?.rocAuc ?? null, flagged: own?.flagged ?? false, earlierRuns };
+  },
+});
+
+export const scoringSteps = [score, explainTop, summarise, realised] as const;
