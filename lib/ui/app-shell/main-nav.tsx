@@ -9,7 +9,7 @@ import { activeNavHref, NAV_ITEMS } from "./nav-items.ts";
 export function MainNav() {
   const active = activeNavHref(usePathname());
   return (
-    <nav aria-label="Main" className="hidden min-w-0 md:block">
+    <nav aria-label="Main" className="hidden min-w-0 lg:block">
       <ul className="m-0 flex list-none flex-wrap items-center gap-1 p-0">
         {NAV_ITEMS.map((item) => (
           <li key={item.href}>
