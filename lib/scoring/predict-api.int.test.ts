@@ -267,27 +267,23 @@ describe("GET /metrics", () => {
     expect(text).toMatch(/# TYPE churnops_http_request_duration_seconds histogram/);
   });
 
-  it("reads the latest drift share and max PSI per dataset from monitoring.drift_runs once that table exists", async () => {
-    const [{ existed }] = await query<{ existed: boolean }>("SELECT to_regclass('monitoring.drift_runs') IS NOT NULL AS existed");
-    if (!existed) {
-      // Before the drift pipelines' migration: no drift gauges, and no error.
-      expect(samples(await (await get(metricsRoute, "/metrics")).text()).some((x) => x.name.startsWith("churnops_drift_"))).toBe(false);
-      await query("CREATE SCHEMA IF NOT EXISTS monitoring");
-      await query("CREATE TABLE monitoring.drift_runs (dataset text NOT NULL, status text NOT NULL, drifted_share double precision, max_psi double precision, created_at timestamptz NOT NULL DEFAULT now())");
-    }
-    try {
-      await query(
-        `INSERT INTO monitoring.drift_runs (dataset, status, drifted_share, max_psi, created_at) VALUES
-           ('api-test-ds', 'pass', 0.1, 0.05, now() - interval '2 days'), ('api-test-ds', 'fail', 0.6, 0.31, now() - interval '1 day')`,
+  it("reads the latest drift share and max PSI per dataset from monitoring.drift_runs", async () => {
+    const row = (share: number, psi: number, status: string, daysAgo: number) =>
+      query(
+        `INSERT INTO monitoring.drift_runs (run_id, dataset, reference_rows, current_rows, columns, drifted_columns, drifted_share, share_threshold, dataset_drift, max_psi, status, created_at)
+         VALUES (gen_random_uuid(), 'api-test-ds', 100, 100, 10, $1, $2, 0.5, $3, $4, $5, now() - make_interval(days => $6))`,
+        [Math.round(share * 10), share, share >= 0.5, psi, status, daysAgo],
       );
+    try {
+      await row(0.1, 0.05, "pass", 2);
+      await row(0.6, 0.31, "fail", 1);
       await new Promise((r) => setTimeout(r, 1100)); // the scrape snapshot is reused for 1 s
       const s = samples(await (await get(metricsRoute, "/metrics")).text());
       expect(s.find((x) => x.name === "churnops_drift_share" && x.labels === '{dataset="api-test-ds"}')!.value).toBe(0.6);
       expect(s.find((x) => x.name === "churnops_drift_max_psi" && x.labels === '{dataset="api-test-ds"}')!.value).toBe(0.31);
       expect(s.find((x) => x.name === "churnops_drift_last_run_timestamp_seconds" && x.labels === '{dataset="api-test-ds",status="fail"}')).toBeDefined();
     } finally {
-      if (!existed) await query("DROP TABLE monitoring.drift_runs");
-      else await query("DELETE FROM monitoring.drift_runs WHERE dataset = 'api-test-ds'");
+      await query("DELETE FROM monitoring.drift_runs WHERE dataset = 'api-test-ds'");
     }
   });
 
