@@ -30,6 +30,7 @@ const predictions = (runId: string) =>
 
 describe("scoring pipelines (local executor)", () => {
   it("score-elearning ranks every user of the latest day, explains the top K, summarises and exports; SQL and Node scoring agree", async () => {
+    await query("DELETE FROM ops.registered_models WHERE name = 'elearning-churn'"); // other files train it too
     const load = await run("elearning-sample", { users: 120, days: 90, seed: 21 });
     await run("train-elearning", { sourceRunId: load.id });
     const scored = await run("score-elearning", { sourceRunId: load.id, topK: 10 });
@@ -145,6 +146,7 @@ describe("scoring pipelines (local executor)", () => {
   });
 
   it("score-table scores a loaded table (SQL = Node with categories and dates) and a new CSV of its shape, refusing bad values with line and column", async () => {
+    await query("DELETE FROM ops.registered_models WHERE name = 'table-telco_score'");
     const { version } = await createDatasetVersionFromUpload(churnCsv(300), { name: "Telco score", fileName: "telco-score.csv" });
     await confirmDatasetVersion(version.id, { idColumn: "customerID", targetColumn: "Churn" });
     const { runId: loadRun } = await startTabularLoad(version.id, "cli", "inline");
