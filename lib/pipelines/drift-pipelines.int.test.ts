@@ -4,16 +4,10 @@ import { getArtifactStore } from "../storage/default-artifact-store.ts";
 import { runLocally } from "./local-executor.ts";
 import { getRunDetail, type RunDetail } from "./run-queries.ts";
 import { startRun } from "./start-run.ts";
+import { runInline } from "./testing.ts";
 import { exitCodeOf } from "../cli/follow-run.ts";
 
-async function run(pipelineId: string, params: Record<string, unknown>, expected: "succeeded" | "failed" | "finished" = "succeeded"): Promise<RunDetail> {
-  const { runId } = await startRun(pipelineId, params, "cli", "inline");
-  await runLocally(runId);
-  const detail = (await getRunDetail(runId))!;
-  const ok = expected === "finished" ? detail.status === "succeeded" || detail.failureKind === "data_gate" : detail.status === expected;
-  if (!ok) throw new Error(`${pipelineId} ${detail.status}: ${detail.errorMessage}\n${detail.errorStack ?? ""}`);
-  return detail;
-}
+const run = runInline;
 
 type Col = { column: string; test: string; statistic: number; drifted: boolean; psi: number | null; psi_status: string | null };
 const columnsOf = (runId: string) => query<Col>(`SELECT "column", test, statistic, drifted, psi, psi_status FROM monitoring.drift_columns WHERE run_id = $1 ORDER BY "column"`, [runId]);

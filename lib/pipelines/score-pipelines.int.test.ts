@@ -8,6 +8,7 @@ import { readTrainingModelJson, trainingModelKey } from "./train/training-models
 import { runLocally } from "./local-executor.ts";
 import { getRunDetail, type RunDetail } from "./run-queries.ts";
 import { startRun } from "./start-run.ts";
+import { runInline } from "./testing.ts";
 import { randomUUID } from "node:crypto";
 import { averagePrecision } from "../ml/metrics/average-precision.ts";
 import { rocAuc } from "../ml/metrics/roc-auc.ts";
@@ -16,13 +17,7 @@ import { confirmDatasetVersion, createDatasetVersionFromUpload } from "../source
 import { startTabularLoad } from "../sources/tabular/start-tabular-load.ts";
 import { CHURN_HEADER, churnCsv, churnRow } from "../sources/tabular/testing.ts";
 
-async function run(pipelineId: string, params: Record<string, unknown>): Promise<RunDetail> {
-  const { runId } = await startRun(pipelineId, params, "cli", "inline");
-  await runLocally(runId);
-  const detail = (await getRunDetail(runId))!;
-  if (detail.status !== "succeeded") throw new Error(`${pipelineId} ${detail.status}: ${detail.errorMessage}\n${detail.errorStack ?? ""}`);
-  return detail;
-}
+const run = runInline;
 
 type Pred = { rank: number; entity_id: string; as_of: string | null; probability: number; risk_band: string; reasons: { feature: string; contribution: number }[] | null };
 const predictions = (runId: string) =>

@@ -7,14 +7,9 @@ import { churnCsv } from "../sources/tabular/testing.ts";
 import { runLocally } from "./local-executor.ts";
 import { getRunDetail, type RunDetail } from "./run-queries.ts";
 import { startRun } from "./start-run.ts";
+import { runInline } from "./testing.ts";
 
-async function run(pipelineId: string, params: Record<string, unknown>): Promise<RunDetail> {
-  const { runId } = await startRun(pipelineId, params, "cli", "inline");
-  await runLocally(runId);
-  const detail = (await getRunDetail(runId))!;
-  if (detail.status !== "succeeded") throw new Error(`${pipelineId} ${detail.status}: ${detail.errorMessage}\n${detail.errorStack ?? ""}`);
-  return detail;
-}
+const run = runInline;
 
 type Decision = {
   model: string; version: number; promoted: boolean; champion: number | null; previousChampion: number | null;

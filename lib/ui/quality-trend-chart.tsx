@@ -1,7 +1,7 @@
 "use client";
 
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { timeDomain, timeTickFormatter, formatTooltipTime } from "./components/chart-time.ts";
+import { timeDomain, timeXAxisProps, formatTooltipTime } from "./components/chart-time.ts";
 import { CHART_AXIS, CHART_COLORS, CHART_GRID, CHART_TOOLTIP } from "./components/chart-theme.ts";
 import { formatPercent } from "./dq-format.ts";
 import type { TrendSeries } from "./quality-trend-data.ts";
@@ -16,16 +16,7 @@ export function QualityTrendChart({ series }: { series: TrendSeries }) {
     <ResponsiveContainer width="100%" height="100%">
       <LineChart data={series.rows} margin={{ top: 8, right: 16, bottom: 24, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" stroke={CHART_GRID} />
-        <XAxis
-          dataKey="t"
-          type="number"
-          scale="time"
-          domain={domain}
-          tickFormatter={timeTickFormatter(domain)}
-          minTickGap={32}
-          tick={CHART_AXIS}
-          label={{ value: "Evaluated at (UTC)", position: "insideBottom", offset: -16, fill: CHART_AXIS.fill, fontSize: 12 }}
-        />
+        <XAxis {...timeXAxisProps(domain, "Evaluated at (UTC)")} />
         <YAxis unit="%" allowDecimals width={64} tick={CHART_AXIS} label={{ value: "Worst unexpected %", angle: -90, position: "insideLeft", fill: CHART_AXIS.fill, fontSize: 12, style: { textAnchor: "middle" } }} />
         <Tooltip {...CHART_TOOLTIP} labelFormatter={(t) => formatTooltipTime(Number(t))} formatter={(v) => formatPercent(Number(v))} />
         <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} />

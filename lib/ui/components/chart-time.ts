@@ -1,3 +1,4 @@
+import { CHART_AXIS } from "./chart-theme.ts";
 // Time axes for recharts: x values are epoch milliseconds on a numeric, time-scaled axis (XAxis type="number"
 // scale="time"), so gaps between points are proportional to the time between them, unlike a category axis.
 
@@ -37,4 +38,21 @@ export function timeTickFormatter(domain: readonly [number, number]): (ms: numbe
 /** Full timestamp for tooltips: "2026-12-02 00:34 UTC". */
 export function formatTooltipTime(ms: number): string {
   return `${new Date(ms).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+}
+
+/**
+ * Props of a recharts `<XAxis>` on a real time axis (`dataKey` "t", epoch ms) with an axis label: spread them,
+ * `<XAxis {...timeXAxisProps(domain, "Scored at (UTC)")} />`, so every time chart ticks and labels the same way.
+ */
+export function timeXAxisProps(domain: [number, number], label: string) {
+  return {
+    dataKey: "t",
+    type: "number" as const,
+    scale: "time" as const,
+    domain,
+    tickFormatter: timeTickFormatter(domain),
+    minTickGap: 32,
+    tick: CHART_AXIS,
+    label: { value: label, position: "insideBottom" as const, offset: -16, fill: CHART_AXIS.fill, fontSize: 12 },
+  };
 }

@@ -2,7 +2,7 @@
 
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { CHART_AXIS, CHART_COLORS, CHART_GRID, CHART_TOOLTIP } from "../components/chart-theme.ts";
-import { formatTooltipTime, timeDomain, timeTickFormatter } from "../components/chart-time.ts";
+import { formatTooltipTime, timeDomain, timeXAxisProps } from "../components/chart-time.ts";
 
 /** One drift check: epoch ms, the share of drifted columns and the threshold it was judged by, in percent. */
 export interface DriftSharePoint {
@@ -22,16 +22,7 @@ export function DriftShareChart({ points }: { points: readonly DriftSharePoint[]
     <ResponsiveContainer width="100%" height="100%">
       <LineChart data={[...points]} margin={{ top: 8, right: 16, bottom: 24, left: 8 }} accessibilityLayer={false}>
         <CartesianGrid strokeDasharray="3 3" stroke={CHART_GRID} />
-        <XAxis
-          dataKey="t"
-          type="number"
-          scale="time"
-          domain={domain}
-          tickFormatter={timeTickFormatter(domain)}
-          minTickGap={32}
-          tick={CHART_AXIS}
-          label={{ value: "Checked at (UTC)", position: "insideBottom", offset: -16, fill: CHART_AXIS.fill, fontSize: 12 }}
-        />
+        <XAxis {...timeXAxisProps(domain, "Checked at (UTC)")} />
         <YAxis unit="%" domain={[0, 100]} width={48} tick={CHART_AXIS} />
         <Tooltip {...CHART_TOOLTIP} labelFormatter={(t) => formatTooltipTime(Number(t))} formatter={(v) => `${Number(v).toFixed(1)}%`} />
         <Legend verticalAlign="top" height={28} wrapperStyle={{ fontSize: 12 }} />
