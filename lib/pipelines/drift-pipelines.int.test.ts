@@ -5,6 +5,7 @@ import { runLocally } from "./local-executor.ts";
 import { getRunDetail, type RunDetail } from "./run-queries.ts";
 import { startRun } from "./start-run.ts";
 import { runInline } from "./testing.ts";
+import { forgetModel } from "../registry/testing.ts";
 import { exitCodeOf } from "../cli/follow-run.ts";
 
 const run = runInline;
@@ -14,7 +15,7 @@ const columnsOf = (runId: string) => query<Col>(`SELECT "column", test, statisti
 
 describe("drift pipelines (local executor)", () => {
   it("drift-elearning compares the scored day with the training rows, and a shifted column (watch minutes × 50) FAILs with a report and an event", async () => {
-    await query("DELETE FROM ops.registered_models WHERE name = 'elearning-churn'"); // other files train it too
+    await forgetModel("elearning-churn"); // other files train it too
     const load = await run("elearning-sample", { users: 150, days: 120, seed: 31 });
     await run("train-elearning", { sourceRunId: load.id });
     await run("score-elearning", { sourceRunId: load.id, topK: 5 });

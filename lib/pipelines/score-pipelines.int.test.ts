@@ -9,6 +9,7 @@ import { runLocally } from "./local-executor.ts";
 import { getRunDetail, type RunDetail } from "./run-queries.ts";
 import { startRun } from "./start-run.ts";
 import { runInline } from "./testing.ts";
+import { forgetModel } from "../registry/testing.ts";
 import { randomUUID } from "node:crypto";
 import { averagePrecision } from "../ml/metrics/average-precision.ts";
 import { rocAuc } from "../ml/metrics/roc-auc.ts";
@@ -25,7 +26,7 @@ const predictions = (runId: string) =>
 
 describe("scoring pipelines (local executor)", () => {
   it("score-elearning ranks every user of the latest day, explains the top K, summarises and exports; SQL and Node scoring agree", async () => {
-    await query("DELETE FROM ops.registered_models WHERE name = 'elearning-churn'"); // other files train it too
+    await forgetModel("elearning-churn"); // other files train it too
     const load = await run("elearning-sample", { users: 120, days: 90, seed: 21 });
     await run("train-elearning", { sourceRunId: load.id });
     const scored = await run("score-elearning", { sourceRunId: load.id, topK: 10 });
@@ -119,7 +120,7 @@ describe("scoring pipelines (local executor)", () => {
   });
 
   it("score-wallet scores the latest weekly snapshot, and scoring without a champion says what to do", async () => {
-    await query("DELETE FROM ops.registered_models WHERE name = 'wallet-churn'");
+    await forgetModel("wallet-churn");
     const load = await run("wallet-sample", { buyers: 400, seed: 5 });
     const { runId } = await startRun("score-wallet", { sourceRunId: load.id }, "cli", "inline");
     await runLocally(runId);
@@ -141,7 +142,7 @@ describe("scoring pipelines (local executor)", () => {
   });
 
   it("score-table scores a loaded table (SQL = Node with categories and dates) and a new CSV of its shape, refusing bad values with line and column", async () => {
-    await query("DELETE FROM ops.registered_models WHERE name = 'table-telco_score'");
+    await forgetModel("table-telco_score");
     const { version } = await createDatasetVersionFromUpload(churnCsv(300), { name: "Telco score", fileName: "telco-score.csv" });
     await confirmDatasetVersion(version.id, { idColumn: "customerID", targetColumn: "Churn" });
     const { runId: loadRun } = await startTabularLoad(version.id, "cli", "inline");

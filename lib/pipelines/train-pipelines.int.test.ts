@@ -8,6 +8,7 @@ import { runLocally } from "./local-executor.ts";
 import { getRunDetail, type RunDetail } from "./run-queries.ts";
 import { startRun } from "./start-run.ts";
 import { runInline } from "./testing.ts";
+import { forgetModel } from "../registry/testing.ts";
 
 const run = runInline;
 
@@ -23,7 +24,7 @@ const TRAINING_STEPS = ["build-features", "build-labels", "training-set", "fit-b
 // Every test loads its own data and names the load run it trains on, so tests pass alone and in any order.
 describe("training pipelines (local executor)", () => {
   it("train-elearning turns a load's snapshot into a registered, explained, promoted model, and a retrain on the same snapshot is identical", async () => {
-    await query("DELETE FROM ops.registered_models WHERE name = 'elearning-churn'"); // scoring and drift tests train it too
+    await forgetModel("elearning-churn"); // scoring and drift tests train it too
     const load = await run("elearning-sample", { users: 100, days: 90, seed: 11 });
     const first = await run("train-elearning", { sourceRunId: load.id });
     expect(first.steps.map((s) => [s.stepId, s.status])).toEqual(TRAINING_STEPS.map((id) => [id, "succeeded"]));
@@ -102,7 +103,7 @@ describe("training pipelines (local executor)", () => {
   });
 
   it("train-wallet trains on weekly buyer snapshots, keeping each buyer's weeks in one part", async () => {
-    await query("DELETE FROM ops.registered_models WHERE name = 'wallet-churn'"); // the scoring tests train it too
+    await forgetModel("wallet-churn"); // the scoring tests train it too
     const load = await run("wallet-sample", { buyers: 600, seed: 5 });
     const trained = await run("train-wallet", { sourceRunId: load.id, weeks: 4 });
     const r = resultOf(trained);

@@ -55,3 +55,15 @@ export const outboxOf = (runId: string) =>
 export async function settleOutbox(): Promise<void> {
   await query("UPDATE ops.outbox_events SET sent_at = now() WHERE sent_at IS NULL");
 }
+
+/**
+ * Forgets a registered model entirely (rows, aliases, versions, and its write-once artifacts under models/<name>/),
+ * so a test that trains it starts at version 1 whatever other test files trained in the shared database before.
+ */
+export async function forgetModel(name: string): Promise<void> {
+  const { getArtifactStore } = await import("../storage/default-artifact-store.ts");
+  const store = getArtifactStore();
+  for (const o of await store.list(`models/${name}/`)) await store.delete(o.key);
+  await query("DELETE FROM ops.artifacts WHERE key LIKE $1", [`models/${name}/%`]);
+  await query("DELETE FROM ops.registered_models WHERE name = $1", [name]);
+}
