@@ -173,9 +173,9 @@ async function expectPerformance(page: Page) {
   await expect(chart).toHaveAccessibleName(/for 2 scoring runs \(1 with labels\)$/);
   await expect(chart.locator("svg.recharts-surface").first()).toBeVisible();
 
-  const segments = page.getByRole("region", { name: "Performance by segment" });
+  const segments = page.getByRole("region", { name: "Performance by segment", exact: true });
   await expect(segments.getByRole("alert")).toContainText("Overall PR-AUC is 0.281, below the threshold");
-  const table = segments.getByRole("region", { name: "Realised performance by segment" });
+  const table = segments.getByRole("region", { name: "Realised performance by segment", exact: true });
   const rows = table.getByRole("row");
   await expect(rows).toHaveCount(5); // header, overall, country BR, plan free, plan paid
   await expect(rows.nth(1)).toContainText("Overall");
@@ -183,7 +183,10 @@ async function expectPerformance(page: Page) {
   await expect(rows.nth(1).getByRole("cell", { name: "below threshold" })).toBeVisible();
   const free = rows.filter({ hasText: "free" });
   await expect(free.getByRole("cell", { name: "below threshold" })).toBeVisible();
-  await expect(rows.filter({ hasText: "BR" }).getByRole("cell", { name: "below threshold" })).toHaveCount(0);
+  const br = rows.filter({ has: page.getByRole("cell", { name: "BR", exact: true }) });
+  await expect(br).toHaveCount(1);
+  await expect(br.getByRole("cell", { name: "ok", exact: true })).toBeVisible();
+  await expect(br.getByRole("cell", { name: "below threshold" })).toHaveCount(0);
   // 26 rows: counts only, and the cells say why
   const paid = rows.filter({ hasText: "paid" });
   await expect(paid.getByRole("cell", { name: "too few rows" })).toHaveCount(4);
@@ -213,15 +216,15 @@ test("/monitoring shows estimated vs realised performance and the segment table,
   await expect(metric.getByRole("button", { name: "Precision@K" })).toHaveAttribute("aria-pressed", "true");
   await expect(card.getByRole("img", { name: new RegExp(`^Line chart of the estimated precision@${seeded.estimate.k} of E-learning`) })).toBeVisible();
 
-  const segments = page.getByRole("region", { name: "Performance by segment" });
+  const segments = page.getByRole("region", { name: "Performance by segment", exact: true });
   await expect(segments).toContainText("labels from features.elearning_user_day (load e2e)");
   const form = segments.getByRole("form", { name: "Filter segments" });
   await form.getByLabel("Segment column").selectOption("plan");
   await form.getByRole("button", { name: "Show" }).click();
   await expect(page).toHaveURL(/segment=plan/);
-  const table = page.getByRole("region", { name: "Realised performance by segment" });
+  const table = page.getByRole("region", { name: "Realised performance by segment", exact: true });
   await expect(table.getByRole("row")).toHaveCount(4); // header, overall, free, paid
-  await expect(table.getByRole("row").filter({ hasText: "BR" })).toHaveCount(0);
+  await expect(table.getByRole("cell", { name: "BR", exact: true })).toHaveCount(0);
 
   const href = (await page.getByRole("link", { name: "Download these segments as CSV" }).getAttribute("href"))!;
   expect(href).toBe(`/api/segment-metrics.csv?run=${seeded.olderScoringRunId}&segment=plan`);
@@ -233,7 +236,7 @@ test("/monitoring shows estimated vs realised performance and the segment table,
 
   await page.getByRole("form", { name: "Filter segments" }).getByRole("link", { name: "Clear" }).click();
   await expect(page).toHaveURL(/\/monitoring\?dataset=elearning#segment-performance$/);
-  await expect(page.getByRole("region", { name: "Realised performance by segment" }).getByRole("row")).toHaveCount(5);
+  await expect(page.getByRole("region", { name: "Realised performance by segment", exact: true }).getByRole("row")).toHaveCount(5);
 });
 
 test("/monitoring's performance cards work on a 390px phone", async ({ page }) => {
