@@ -6,7 +6,8 @@ import { expect, test, type Page } from "@playwright/test";
 
 // /predictions, /monitoring and the Overview's cards on seeded scoring and drift runs (e2e/support/seed-monitoring.ts
 // writes what the pipelines write): the top-K table with its reasons, filters and CSV, the drift verdict and
-// per-column table with histograms, the stored report in a sandboxed iframe, and the 390 px phone layout.
+// per-column table with histograms, the stored report in a sandboxed iframe, estimated vs realised performance and
+// the segment table, and the 390 px phone layout.
 test.describe.configure({ mode: "serial" });
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -21,6 +22,8 @@ interface Seeded {
   topEntity: string;
   rows: number;
   highRisk: number;
+  /** the latest run's CBPE estimate */
+  estimate: { rocAuc: number; precisionAtK: number; k: number };
 }
 let seeded: Seeded;
 
@@ -162,6 +165,86 @@ test("/monitoring shows the failing drift check, the drifted column and its hist
   const download = await request.get((await page.getByRole("link", { name: "Download report" }).getAttribute("href"))!);
   expect(download.headers()["content-disposition"]).toMatch(/^attachment/);
   expect(await download.text()).toContain("Dataset drift: FAIL");
+});
+
+/** The estimated-vs-realised chart and the segment table of the seeded e-learning runs (desktop and phone alike). */
+async function expectPerformance(page: Page) {
+  const chart = page.getByRole("img", { name: /^Line chart of the estimated ROC-AUC of E-learning with its 95% band, and the realised ROC-AUC as dots/ });
+  await expect(chart).toHaveAccessibleName(/for 2 scoring runs \(1 with labels\)$/);
+  await expect(chart.locator("svg.recharts-surface").first()).toBeVisible();
+
+  const segments = page.getByRole("region", { name: "Performance by segment", exact: true });
+  await expect(segments.getByRole("alert")).toContainText("Overall PR-AUC is 0.281, below the threshold");
+  const table = segments.getByRole("region", { name: "Realised performance by segment", exact: true });
+  const rows = table.getByRole("row");
+  await expect(rows).toHaveCount(5); // header, overall, country BR, plan free, plan paid
+  await expect(rows.nth(1)).toContainText("Overall");
+  await expect(rows.nth(1)).toContainText("0.742");
+  await expect(rows.nth(1).getByRole("cell", { name: "below threshold" })).toBeVisible();
+  const free = rows.filter({ hasText: "free" });
+  await expect(free.getByRole("cell", { name: "below threshold" })).toBeVisible();
+  const br = rows.filter({ has: page.getByRole("cell", { name: "BR", exact: true }) });
+  await expect(br).toHaveCount(1);
+  await expect(br.getByRole("cell", { name: "ok", exact: true })).toBeVisible();
+  await expect(br.getByRole("cell", { name: "below threshold" })).toHaveCount(0);
+  // 26 rows: counts only, and the cells say why
+  const paid = rows.filter({ hasText: "paid" });
+  await expect(paid.getByRole("cell", { name: "too few rows" })).toHaveCount(4);
+  await expect(paid.getByRole("cell", { name: "26", exact: true })).toBeVisible();
+}
+
+test("/monitoring shows estimated vs realised performance and the segment table, filtered and downloaded", async ({ page, request }) => {
+  await page.goto("/monitoring");
+  await expectPerformance(page);
+
+  // by its title: the chart's name changes with the metric toggle
+  const card = page.locator('[data-slot="chart-card"]').filter({ has: page.getByRole("heading", { name: "Estimated vs realised performance" }) });
+  await expect(card).toContainText("CBPE");
+  await expect(card).toContainText("calibrated with Platt scaling");
+  await expect(card).toContainText("30 days after the scored day");
+  await card.getByText("Show data").click();
+  const data = card.getByRole("region", { name: /^Data: Line chart of the estimated ROC-AUC/ }).getByRole("row");
+  await expect(data).toHaveCount(3);
+  await expect(data.nth(1)).toContainText("Platt scaling");
+  await expect(data.nth(1)).toContainText("0.742"); // realised, the older run
+  await expect(data.nth(2)).toContainText(seeded.estimate.rocAuc.toFixed(3)); // estimated, the latest run
+  await expect(data.nth(2)).toContainText("no labels yet");
+
+  // the toggle swaps the metric drawn (and the chart's name)
+  const metric = card.getByRole("group", { name: "Metric" });
+  await metric.getByRole("button", { name: "Precision@K" }).click();
+  await expect(metric.getByRole("button", { name: "Precision@K" })).toHaveAttribute("aria-pressed", "true");
+  await expect(card.getByRole("img", { name: new RegExp(`^Line chart of the estimated precision@${seeded.estimate.k} of E-learning`) })).toBeVisible();
+
+  const segments = page.getByRole("region", { name: "Performance by segment", exact: true });
+  await expect(segments).toContainText("labels from features.elearning_user_day (load e2e)");
+  const form = segments.getByRole("form", { name: "Filter segments" });
+  await form.getByLabel("Segment column").selectOption("plan");
+  await form.getByRole("button", { name: "Show" }).click();
+  await expect(page).toHaveURL(/segment=plan/);
+  const table = page.getByRole("region", { name: "Realised performance by segment", exact: true });
+  await expect(table.getByRole("row")).toHaveCount(4); // header, overall, free, paid
+  await expect(table.getByRole("cell", { name: "BR", exact: true })).toHaveCount(0);
+
+  const href = (await page.getByRole("link", { name: "Download these segments as CSV" }).getAttribute("href"))!;
+  expect(href).toBe(`/api/segment-metrics.csv?run=${seeded.olderScoringRunId}&segment=plan`);
+  const csv = await request.get(href);
+  expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  const lines = (await csv.text()).trimEnd().split("\r\n");
+  expect(lines.map((l) => l.split(",").slice(1, 3).join(","))).toEqual(["segment_column,segment_value", "(all),(all)", "plan,free", "plan,paid"]);
+  expect(lines[3]!.endsWith(",false,too few rows")).toBe(true);
+
+  await page.getByRole("form", { name: "Filter segments" }).getByRole("link", { name: "Clear" }).click();
+  await expect(page).toHaveURL(/\/monitoring\?dataset=elearning#segment-performance$/);
+  await expect(page.getByRole("region", { name: "Realised performance by segment", exact: true }).getByRole("row")).toHaveCount(5);
+});
+
+test("/monitoring's performance cards work on a 390px phone", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto("/monitoring");
+  await expectPerformance(page);
+  const { scrollWidth, innerWidth } = await pageWidth(page);
+  expect(scrollWidth, `/monitoring is ${scrollWidth}px wide in a ${innerWidth}px window`).toBeLessThanOrEqual(innerWidth);
 });
 
 test("the Overview shows at-risk customers and the drift status", async ({ page }) => {

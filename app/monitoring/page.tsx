@@ -1,9 +1,12 @@
 import { ActivityIcon, FileWarningIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getEnv } from "../../lib/env.ts";
 import { driftColumns } from "../../lib/monitoring-pages/drift-columns.ts";
 import { listDriftRuns } from "../../lib/monitoring-pages/drift-runs.ts";
 import { monitoringHref, parseMonitoringQuery } from "../../lib/monitoring-pages/monitoring-query.ts";
+import { listPerformanceRuns } from "../../lib/monitoring-pages/performance-runs.ts";
+import { latestRealisedRun, listSegmentMetrics, MIN_SEGMENT_ROWS } from "../../lib/monitoring-pages/segment-metrics.ts";
 import { datasetLabel, pipelineCommand } from "../../lib/predictions/dataset-label.ts";
 import { monitoredDatasets } from "../../lib/predictions/monitored-datasets.ts";
 import { listScoringRuns } from "../../lib/predictions/scoring-runs.ts";
@@ -24,6 +27,8 @@ import { DriftReportCard } from "../../lib/ui/monitoring/drift-report-card.tsx";
 import { DriftShareChart } from "../../lib/ui/monitoring/drift-share-chart.tsx";
 import { DriftStatusBadge } from "../../lib/ui/monitoring/drift-status-badge.tsx";
 import { histogramBinRows } from "../../lib/ui/monitoring/histogram-bins.ts";
+import { labelTiming } from "../../lib/ui/monitoring/performance-format.ts";
+import { PerformanceSection } from "../../lib/ui/monitoring/performance-section.tsx";
 import { ScoreProxyCard } from "../../lib/ui/predictions/score-proxy-card.tsx";
 
 export const dynamic = "force-dynamic";
@@ -44,14 +49,15 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
   const { query, issues } = parseMonitoringQuery(await searchParams);
   const datasets = await monitoredDatasets();
   const header = (
-    <PageHeader title="Monitoring" description="Does the data the champion scores still look like the data it was trained on? Drift per dataset and per column, the stored reports, and the score proxy." />
+    <PageHeader title="Monitoring" description="Does the data the champion scores still look like the data it was trained on, and does it still find the churners? Drift per dataset and per column, the stored reports, the score proxy, and performance estimated before labels and realised after." />
   );
   if (datasets.length === 0) {
     return (
       <>
         {header}
         <EmptyState icon={ActivityIcon} title="Nothing monitored yet" action={<Button asChild variant="outline"><Link href="/pipelines">Open Pipelines</Link></Button>}>
-          <HowToRunDrift dataset="elearning" /> Score customers first (<code>churnops run score-elearning</code>): the score proxy appears here too.
+          <HowToRunDrift dataset="elearning" /> Score customers first (<code>churnops run score-elearning</code>): the score proxy and the performance estimate appear here
+          too.
         </EmptyState>
       </>
     );
@@ -59,13 +65,16 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
 
   const dataset = datasets.some((d) => d.dataset === query.dataset) ? query.dataset! : (datasets.find((d) => d.driftRuns > 0) ?? datasets[0]!).dataset;
   const title = datasetLabel(dataset);
-  const [driftRuns, scoringRuns] = await Promise.all([listDriftRuns(dataset), listScoringRuns(dataset)]);
+  const [driftRuns, scoringRuns, performanceRuns, realisedRun] = await Promise.all([listDriftRuns(dataset), listScoringRuns(dataset), listPerformanceRuns(dataset), latestRealisedRun(dataset)]);
   const latest = driftRuns[0] ?? null;
   const columns = latest ? await driftColumns(latest.runId) : [];
   const withHistogram = columns.filter((c) => c.histogram);
   const selected = withHistogram.find((c) => c.column === query.column) ?? withHistogram[0] ?? null;
   if (query.column && selected?.column !== query.column) issues.push(`column: the latest check has no histogram for "${query.column}"`);
   const oldestFirst = [...driftRuns].reverse();
+  const segment = query.segment && realisedRun?.segmentColumns.includes(query.segment) ? query.segment : undefined;
+  if (query.segment && !segment) issues.push(`segment: the latest run with labels has no segment column "${query.segment}"`);
+  const segmentRows = realisedRun ? await listSegmentMetrics(realisedRun.runId, segment) : [];
 
   return (
     <>
@@ -147,7 +156,7 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
               </CardHeader>
               <CardContent className="flex flex-col gap-4">
                 <DriftColumnsTable
-                  rows={columns.map(({ histogram, ...c }) => ({ ...c, selected: c.column === selected?.column, histogramHref: histogram ? `${monitoringHref({ dataset, column: c.column })}#histogram` : null }))}
+                  rows={columns.map(({ histogram, ...c }) => ({ ...c, selected: c.column === selected?.column, histogramHref: histogram ? `${monitoringHref({ dataset, column: c.column, segment })}#histogram` : null }))}
                 />
                 {selected?.histogram && (
                   <div id="histogram" className="scroll-mt-4">
@@ -181,10 +190,23 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
         )}
 
         {scoringRuns.length > 0 ? (
-          <ScoreProxyCard runs={scoringRuns} datasetTitle={title} />
+          <>
+            <ScoreProxyCard runs={scoringRuns} datasetTitle={title} />
+            <PerformanceSection
+              dataset={dataset}
+              datasetTitle={title}
+              runs={performanceRuns}
+              realised={realisedRun ? { run: realisedRun, rows: segmentRows } : null}
+              segment={segment}
+              column={query.column}
+              prAucThreshold={getEnv().PR_AUC_SHADOW_THRESHOLD}
+              minSegmentRows={MIN_SEGMENT_ROWS}
+            />
+          </>
         ) : (
           <EmptyState icon={ActivityIcon} title={`${title} has not been scored yet`}>
-            The score proxy (how the churn probabilities are spread) appears once <code>{pipelineCommand("score", dataset)}</code> has run.
+            The score proxy (how the churn probabilities are spread) and the performance estimate appear once <code>{pipelineCommand("score", dataset)}</code> has run;
+            realised performance once labels arrive, {labelTiming(dataset)}.
           </EmptyState>
         )}
       </div>

@@ -1,14 +1,17 @@
-// Seeds what the scoring and drift pipelines write (two e-learning scoring runs with ranked, explained predictions
-// and a stored CSV; two drift checks, the latest a FAIL with a shifted column, per-column rows with histograms and a
-// stored HTML report) into the e2e server's database, with the same tables and artifact keys as the pipelines. The
+// Seeds what the scoring and drift pipelines write (two e-learning scoring runs with ranked, explained predictions,
+// a stored CSV and a CBPE estimate; realised performance of the older run, overall (PR-AUC flagged) and by segment;
+// two drift checks, the latest a FAIL with a shifted column, per-column rows with histograms and a stored HTML report)
+// into the e2e server's database, with the same tables and artifact keys as the pipelines. The
 // one place e2e/monitoring.spec.ts gets its data from: when the pipelines are fast enough for e2e, run them here
 // and keep the output shape.
 //
 //   node --import ./bin/register-hooks.mjs e2e/support/seed-monitoring.ts
-// Prints one JSON line: { scoringRunId, olderScoringRunId, driftRunId, reportKey, csvKey, topEntity, rows, highRisk }.
+// Prints one JSON line: { scoringRunId, olderScoringRunId, driftRunId, reportKey, csvKey, topEntity, rows, highRisk,
+// estimate: { rocAuc, precisionAtK, k } of the latest run }.
 import crypto from "node:crypto";
 import { closeDb } from "../../lib/db/client.ts";
 import { query } from "../../lib/db/sql.ts";
+import { estimatePerformance } from "../../lib/monitoring/estimate/estimate-performance.ts";
 import { riskBand } from "../../lib/scoring/risk-band.ts";
 import { putArtifact } from "../../lib/storage/artifact-records.ts";
 import { csvLine } from "../../lib/ui/csv-cell.ts";
@@ -67,13 +70,36 @@ async function scoringRun(createdAt: Date, shift: number, withPredictions: boole
     const csv = [csvLine(["rank", "entity_id", "as_of", "probability", "risk_band", "model", "version"]), ...people.map((p) => csvLine([p.rank, p.entity, DAY, p.probability, riskBand(p.probability, THRESHOLD), "elearning-churn", 2]))];
     await putArtifact(csvKey, csv.join(""), { kind: "predictions", contentType: "text/csv", runId });
   }
+  // The estimate the score step stores (lib/scoring/estimate-run.ts), from these probabilities as if Platt-calibrated.
+  const estimate = { ...estimatePerformance(people.map((p) => p.probability), { k: TOP_K }), calibration: "platt" };
   await query(
     `INSERT INTO monitoring.scoring_runs (run_id, dataset, model, version, model_version_id, family, as_of, frame, scored_in, rows, mean, p50, p90, p99,
-                                          high_risk_rate, high_risk_threshold, csv_key, duration_ms, created_at)
-     VALUES ($1, 'elearning', 'elearning-churn', 2, $2, 'logistic-regression', $3, '{}', 'postgres', $4, $5, $6, $7, $8, $9, $10, $11, 420, $12)`,
-    [runId, versionId, DAY, ROWS, probabilities.reduce((a, b) => a + b, 0) / ROWS, quantile(probabilities, 0.5), quantile(probabilities, 0.9), quantile(probabilities, 0.99), high / ROWS, THRESHOLD, csvKey, createdAt],
+                                          high_risk_rate, high_risk_threshold, csv_key, duration_ms, estimate, created_at)
+     VALUES ($1, 'elearning', 'elearning-churn', 2, $2, 'logistic-regression', $3, '{}', 'postgres', $4, $5, $6, $7, $8, $9, $10, $11, 420, $12, $13)`,
+    [runId, versionId, DAY, ROWS, probabilities.reduce((a, b) => a + b, 0) / ROWS, quantile(probabilities, 0.5), quantile(probabilities, 0.9), quantile(probabilities, 0.99), high / ROWS, THRESHOLD, csvKey,
+     JSON.stringify(estimate), createdAt],
   );
-  return { runId, csvKey, high };
+  return { runId, csvKey, high, estimate };
+}
+
+// Realised performance of a run whose labels arrived (what lib/scoring/realised-performance.ts writes): the overall
+// PR-AUC under the 0.3 threshold (flagged), one flagged segment, one too small for metrics.
+// segment column, value, rows, churners, ROC-AUC, PR-AUC, precision@K, calibration error, flagged
+const SEGMENTS: [string, string, number, number, number | null, number | null, number | null, number | null, boolean][] = [
+  ["(all)", "(all)", ROWS, 14, 0.742, 0.281, 0.24, 0.061, true],
+  ["plan", "free", 34, 10, 0.701, 0.254, 0.294, 0.083, true],
+  ["plan", "paid", 26, 4, null, null, null, null, false],
+  ["country", "BR", 60, 14, 0.742, 0.312, 0.24, 0.061, false],
+];
+
+async function realised(runId: string, computedAt: Date) {
+  for (const [column, value, rows, positives, roc, pr, pak, ece, flagged] of SEGMENTS) {
+    await query(
+      `INSERT INTO monitoring.segment_metrics (run_id, dataset, segment_column, segment_value, rows, positives, roc_auc, pr_auc, k, precision_at_k, brier, calibration_error, flagged, labels_from, created_at)
+       VALUES ($1, 'elearning', $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'features.elearning_user_day (load e2e)', $13)`,
+      [runId, column, value, rows, positives, roc, pr, Math.min(TOP_K, rows), pak, roc === null ? null : 0.15, ece, flagged, computedAt],
+    );
+  }
 }
 
 const REPORT = (runId: string) => `<!doctype html>
@@ -119,6 +145,7 @@ async function seed() {
   const now = Date.now();
   const older = await scoringRun(new Date(now - 3 * 86_400_000), 0.1, false);
   const latest = await scoringRun(new Date(now - 3_600_000), 0, true);
+  await realised(older.runId, new Date(now - 1_800_000));
   await driftRun(new Date(now - 3 * 86_400_000 + 600_000), older.runId, false);
   const drift = await driftRun(new Date(now - 3_000_000), latest.runId, true);
   return {
@@ -130,6 +157,7 @@ async function seed() {
     topEntity: "user-0001",
     rows: ROWS,
     highRisk: latest.high,
+    estimate: { rocAuc: latest.estimate.rocAuc!.estimate, precisionAtK: latest.estimate.precisionAtK.estimate, k: latest.estimate.precisionAtK.k },
   };
 }
 

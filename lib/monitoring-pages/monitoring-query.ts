@@ -1,11 +1,13 @@
 import { z } from "zod";
 import { DATASET_KEY } from "../predictions/dataset-label.ts";
 
-// The query string of /monitoring: which dataset, and which column's histogram to draw.
+// The query string of /monitoring: which dataset, which column's histogram to draw, and which segment column the
+// realised-performance table shows.
 
 const schema = z.object({
   dataset: z.string().regex(DATASET_KEY, "a dataset key: elearning, wallet or table:<slug>").optional(),
   column: z.string().max(300, "at most 300 characters").optional(),
+  segment: z.string().max(300, "at most 300 characters").optional(),
 });
 export type MonitoringQuery = z.infer<typeof schema>;
 
@@ -13,7 +15,7 @@ export type MonitoringQuery = z.infer<typeof schema>;
 export function parseMonitoringQuery(input: Record<string, string | string[] | undefined>): { query: MonitoringQuery; issues: string[] } {
   const query: MonitoringQuery = {};
   const issues: string[] = [];
-  for (const key of ["dataset", "column"] as const) {
+  for (const key of ["dataset", "column", "segment"] as const) {
     const raw = input[key];
     const value = (Array.isArray(raw) ? raw[0] : raw)?.trim();
     if (!value) continue;
@@ -24,11 +26,12 @@ export function parseMonitoringQuery(input: Record<string, string | string[] | u
   return { query, issues };
 }
 
-/** /monitoring?dataset=…&column=… without empty values. */
+/** /monitoring?dataset=…&column=…&segment=… without empty values. */
 export function monitoringHref(q: MonitoringQuery): string {
   const params = new URLSearchParams();
   if (q.dataset) params.set("dataset", q.dataset);
   if (q.column) params.set("column", q.column);
+  if (q.segment) params.set("segment", q.segment);
   const s = params.toString();
   return s ? `/monitoring?${s}` : "/monitoring";
 }

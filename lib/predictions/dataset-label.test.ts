@@ -21,6 +21,7 @@ describe("pipelineCommand", () => {
     expect(pipelineCommand("drift", "elearning")).toBe("churnops run drift-elearning");
     expect(pipelineCommand("score", "wallet")).toBe("churnops run score-wallet");
     expect(pipelineCommand("drift", "table:telco")).toBe("churnops run drift-table --param dataset=telco");
+    expect(pipelineCommand("train", "table:telco")).toBe("churnops run train-table --param dataset=telco");
   });
 });
 

@@ -17,7 +17,7 @@ function configure(vars: Partial<Record<(typeof VARS)[number], string>>): void {
 const get = (pathAndQuery: string, headers: Record<string, string> = {}) => guardRequest(new Request(ORIGIN + pathAndQuery, { headers }));
 
 // Customer data, one of each kind: CSV downloads, artifacts, run details, datasets, validations, pages.
-const PROTECTED_APIS = ["/api/rejects.csv", "/api/rejects", "/api/runs", "/api/runs.csv", "/api/runs/3f1c2b9e-8d4a-4c1e-9a7b-0e5d6c4b3a21", "/api/artifacts/datasets/elearning/x/users.csv", "/api/datasets", "/api/datasets/versions/x", "/api/dq-runs", "/api/dq-runs/x", "/api/ingested-files.csv", "/api/pipelines/elearning-sample/runs", "/api/predict", "/api/models", "/metrics", "/api/predictions.csv", "/api/report-view/reports/drift/elearning/x.html"];
+const PROTECTED_APIS = ["/api/rejects.csv", "/api/rejects", "/api/runs", "/api/runs.csv", "/api/runs/3f1c2b9e-8d4a-4c1e-9a7b-0e5d6c4b3a21", "/api/artifacts/datasets/elearning/x/users.csv", "/api/datasets", "/api/datasets/versions/x", "/api/dq-runs", "/api/dq-runs/x", "/api/ingested-files.csv", "/api/pipelines/elearning-sample/runs", "/api/predict", "/api/models", "/metrics", "/api/predictions.csv", "/api/segment-metrics.csv", "/api/report-view/reports/drift/elearning/x.html"];
 const PROTECTED_PAGES = ["/", "/runs", "/runs/3f1c2b9e-8d4a-4c1e-9a7b-0e5d6c4b3a21", "/data", "/data/rejects", "/data/quality", "/data/upload", "/predictions", "/monitoring", "/predict", "/crypto"];
 const PUBLIC = ["/login", "/api/login", "/api/health", "/api/inngest", "/api/openapi.json", "/favicon.ico", "/icon.svg", "/robots.txt", "/_next/static/chunks/0a1b2c.js", "/_next/static/css/app.css"];
 

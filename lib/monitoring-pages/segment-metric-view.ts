@@ -1,0 +1,31 @@
+// A row of monitoring.segment_metrics as the pages show it: types and the one constant, free of server code so the
+// client table can import them.
+
+/** The whole run's row in segment_metrics. */
+export const OVERALL = "(all)";
+
+/**
+ * Why a segment has counts but no metrics (lib/scoring/realised-performance.ts computes none below MIN_SEGMENT_ROWS
+ * labelled rows or with one class): the page says which instead of leaving cells blank.
+ */
+export type SegmentGap = "too-few-rows" | "one-class" | null;
+
+/** One row of monitoring.segment_metrics as the pages show it. */
+export interface SegmentMetricView {
+  /** a categorical feature, or "(all)" for the whole run */
+  segmentColumn: string;
+  /** the value ("(missing)" for null), or "(all)" */
+  segmentValue: string;
+  rows: number;
+  /** churners among the labelled rows */
+  positives: number;
+  rocAuc: number | null;
+  prAuc: number | null;
+  k: number;
+  precisionAtK: number | null;
+  brier: number | null;
+  calibrationError: number | null;
+  /** PR-AUC below PR_AUC_SHADOW_THRESHOLD when the metrics were computed */
+  flagged: boolean;
+  gap: SegmentGap;
+}
