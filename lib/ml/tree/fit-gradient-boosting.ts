@@ -76,8 +76,6 @@ export function fitGradientBoosting(x: Matrix, y: Uint8Array, options: GradientB
   const mean = Math.min(Math.max(positives / n, 1e-15), 1 - 1e-15);
   const baseline = Math.log(mean / (1 - mean));
   const raw = new Float64Array(n).fill(baseline);
-  const gradients = new Float64Array(n);
-  const hessians = new Float64Array(n);
   const validationBinned = validation ? mapper.binData(validation.x) : null;
   const validationRaw = validation ? new Float64Array(validation.x.rows).fill(baseline) : null;
   const trainLoss = [meanLogLoss(raw, trainY)];
@@ -93,13 +91,14 @@ export function fitGradientBoosting(x: Matrix, y: Uint8Array, options: GradientB
     learningRate: params.learning_rate,
   };
   const trees: TreeArrays[] = [];
+  const gradHess = work.gradHess;
   for (let iteration = 0; iteration < params.max_iter; iteration++) {
     for (let i = 0; i < n; i++) {
       const p = sigmoidFast(raw[i]!);
-      gradients[i] = p - trainY[i]!;
-      hessians[i] = p * (1 - p);
+      gradHess[2 * i] = p - trainY[i]!;
+      gradHess[2 * i + 1] = p * (1 - p);
     }
-    const tree = growTree(data, gradients, hessians, raw, grow, work);
+    const tree = growTree(data, raw, grow, work);
     trees.push(rawThresholdTree(tree, mapper));
     trainLoss.push(meanLogLoss(raw, trainY));
     if (validation && validationLoss) {
