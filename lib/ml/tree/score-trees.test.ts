@@ -4,6 +4,7 @@ import type { Matrix } from "../types.ts";
 import { referenceModel, referenceRows, treeShapReference } from "./__fixtures__/reference-trees.ts";
 import { fitGradientBoosting } from "./fit-gradient-boosting.ts";
 import { GradientBoostingModel, type TreeArrays } from "./gradient-boosting-model.ts";
+import { PARALLEL_MIN_ROWS } from "./score-threads.ts";
 import { referenceRaw, SCORE_BLOCK } from "./score-trees.ts";
 
 /** Thresholds are drawn from this grid so that rows often sit exactly on one (x ≤ t must go left). */
@@ -70,6 +71,17 @@ describe("GradientBoostingModel.raw (the compiled evaluator)", () => {
     const r = stump.value[stump.right[0]!]!;
     expect(Array.from(referenceRaw([stump], 0, probe))).toEqual([l, r, l, l]);
     expect(Array.from(new GradientBoostingModel(0, 1, [stump]).raw(probe))).toEqual([l, r, l, l]);
+  });
+
+  it("splits a large batch with a helper thread and still equals the plain walk", () => {
+    const random = mulberry32(8);
+    const cols = 6;
+    const trees = Array.from({ length: 12 }, () => randomTree(random, cols, 6));
+    const model = new GradientBoostingModel(0.25, cols, trees);
+    const x = randomRows(random, PARALLEL_MIN_ROWS + 1001, cols, true);
+    const reference = Array.from(referenceRaw(trees, 0.25, x));
+    expect(Array.from(model.raw(x, 2))).toEqual(reference);
+    expect(Array.from(model.raw(x, 1))).toEqual(reference);
   });
 
   it("equals the plain walk on a fitted model with missing values, and after a JSON round trip", () => {
