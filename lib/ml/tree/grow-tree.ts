@@ -204,7 +204,7 @@ export function growTree(
       const [small, large] = l.end - l.start <= r.end - r.start ? [l, r] : [r, l];
       build(small);
       large.hist = takeHist();
-      subtractHistogram(large.hist, node.hist!, small.hist!);
+      subtractHistogram(large.hist, node.hist!, small.hist!, binsPerFeature, binCounts);
     }
     release(node);
     for (const child of [l, r]) {

@@ -88,8 +88,20 @@ export function buildHistogramRange(
 
 /**
  * Histogram subtraction: the larger child's histogram is the parent's minus its sibling's, which halves the
- * histogram work of a level (sklearn `_subtract_histograms`; Ke et al. 2017, LightGBM §3). O(features · bins).
+ * histogram work of a level (sklearn `_subtract_histograms`; Ke et al. 2017, LightGBM §3). Only the non-missing bins
+ * of each feature are written, the only ones the splitter reads: a one-hot column has 2 of its 256 slots in use.
+ * O(Σ bins in use).
  */
-export function subtractHistogram(target: Float64Array, parent: Float64Array, sibling: Float64Array): void {
-  for (let i = 0; i < target.length; i++) target[i] = parent[i]! - sibling[i]!;
+export function subtractHistogram(
+  target: Float64Array,
+  parent: Float64Array,
+  sibling: Float64Array,
+  binsPerFeature: number,
+  binCounts: ArrayLike<number>,
+): void {
+  for (let f = 0; f < binCounts.length; f++) {
+    const from = f * binsPerFeature * 3;
+    const to = from + binCounts[f]! * 3;
+    for (let i = from; i < to; i++) target[i] = parent[i]! - sibling[i]!;
+  }
 }
