@@ -1,4 +1,3 @@
-import { availableParallelism } from "node:os";
 import { softplus } from "../linear/sigmoid.ts";
 import { stratifiedSplit } from "../split/stratified-split.ts";
 import type { Matrix } from "../types.ts";
@@ -33,8 +32,10 @@ export interface GradientBoostingOptions {
   seed?: number;
   featureNames?: readonly string[];
   /**
-   * threads building histograms: 1, or 2 (the default where the machine has two cores or more) to split large
-   * nodes' histograms with a worker thread (histogram-threads.ts); the trees are the same either way
+   * threads building histograms: 1 (default), or 2 to split large nodes' histograms with a worker thread
+   * (histogram-threads.ts); the trees are the same either way. Off by default: on the shared 2-core machine the
+   * helper did not pay (`npm run bench -- gbdt` prints both): every node is a barrier, and when another process holds
+   * one core each barrier waits out a time slice.
    */
   threads?: number;
 }
@@ -97,7 +98,7 @@ export function fitGradientBoosting(x: Matrix, y: Uint8Array, options: GradientB
     learningRate: params.learning_rate,
   };
   const trees: TreeArrays[] = [];
-  const threads = options.threads ?? Math.min(2, availableParallelism());
+  const threads = options.threads ?? 1;
   const team = threads > 1 ? histogramTeam(data) : null;
   const grownOn = team?.data ?? data; // the same bins, in shared memory when a helper thread reads them
   const work = team?.work ?? growWorkspace(data);

@@ -1,4 +1,3 @@
-import { availableParallelism } from "node:os";
 import { sigmoid } from "../linear/sigmoid.ts";
 import type { BinaryClassifier, Matrix, ModelJson } from "../types.ts";
 import { PARALLEL_MIN_ROWS, scoreRowsInParallel } from "./score-threads.ts";
@@ -92,12 +91,13 @@ export class GradientBoostingModel implements BinaryClassifier {
   /**
    * Margins, one per row. Rows are copied block by block into row-major order (a row's features in one short slice,
    * the block in L2 across all trees) and walked through the trees without branches (score-trees.ts); the sums equal
-   * referenceRaw's bit for bit. From PARALLEL_MIN_ROWS rows on, a helper thread scores half of them
-   * (score-threads.ts), with the same results. O(rows · Σ tree depths).
+   * referenceRaw's bit for bit. O(rows · Σ tree depths).
    *
-   * @param threads 1, or 2 (the default where the machine has two cores or more)
+   * @param threads 1 (default), or 2: from PARALLEL_MIN_ROWS rows on a helper thread scores half of them
+   *   (score-threads.ts), with the same results. Off by default: starting the helper and copying its rows cost more
+   *   than it saved on the shared 2-core machine (`npm run bench -- gbdt` prints both).
    */
-  raw(x: Matrix, threads = Math.min(2, availableParallelism())): Float64Array {
+  raw(x: Matrix, threads = 1): Float64Array {
     if (x.cols !== this.nFeatures) {
       throw new RangeError(`GradientBoostingModel.raw: x has ${x.cols} columns but the model has ${this.nFeatures} features`);
     }
