@@ -26,7 +26,7 @@ export interface GrowOptions extends SplitConstraints {
 
 /**
  * Fills `hist` (every feature) for the node rows[start..end) of the workspace; `root` when that is all rows in
- * order (rows[k] = k). One thread (serialHistograms) or split by features across threads (tree-threads.ts).
+ * order (rows[k] = k). One thread (serialHistograms) or split by features across threads (histogram-threads.ts).
  */
 export type HistogramBuilder = (hist: Float64Array, start: number, end: number, root: boolean) => void;
 
@@ -102,9 +102,9 @@ export function serialHistograms(data: BinnedData, work: GrowWorkspace): Histogr
 }
 
 /**
- * Grows one regression tree on the gradients/hessians in work.gradHess, best-first (leaf-wise): the splittable leaf with the largest gain
- * is split next, until max_leaf_nodes leaves exist or no leaf can be split (depth, min_samples_leaf, no positive
- * gain). The rows of a node are a contiguous slice of one index array, partitioned stably at each split. Only the
+ * Grows one regression tree on the gradients/hessians in work.gradHess, best-first (leaf-wise): the splittable leaf
+ * with the largest gain is split next, until max_leaf_nodes leaves exist or no leaf can be split (depth,
+ * min_samples_leaf, no positive gain). The rows of a node are a contiguous slice of one index array, partitioned stably at each split. Only the
  * smaller child's histogram is built; the larger one is the parent's minus it. Leaf value = −lr · G / (H + λ), and it
  * is added to `raw` for the leaf's training rows (the boosting update, without re-predicting).
  *

@@ -20,7 +20,7 @@ export function gatherGradients(rows: Uint32Array, start: number, end: number, g
  * for the previous store): 3× faster than one feature per pass, measured. Each bin receives its rows in order, so the
  * sums do not depend on the grouping.
  *
- * Self-contained (no imports, no closures): a worker thread runs its source text (tree-threads.ts).
+ * Self-contained (no imports, no closures): a worker thread runs its source text (histogram-threads.ts).
  *
  * Reference: scikit-learn `histogram.pyx` (`_build_histogram`, `_build_histogram_root`). O(rows · features).
  *
