@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { rocAuc } from "../lib/ml/metrics/roc-auc.ts";
 import { seededRandom } from "../lib/ml/seeded-random.ts";
+import { defaultThreads } from "../lib/ml/tree/default-threads.ts";
 import { fitGradientBoosting } from "../lib/ml/tree/fit-gradient-boosting.ts";
 import { referenceRaw } from "../lib/ml/tree/score-trees.ts";
 import { treeShap } from "../lib/ml/tree/tree-shap.ts";
@@ -24,7 +25,7 @@ import { benchEngines, elearningTrainingData, onFreshEngine, walletTrainingData 
 // - wallet: the default wallet sample (40,000 buyers), its 8 weekly buyer snapshots as train-wallet builds them,
 //   trainingData()'s buyer-level split; train and test parts.
 // Per dataset: test ROC-AUC of both and the gap (target ≤ 0.003), fit time of both and the ratio (target ≤ 2×; ours
-// on 1 thread, the default, and with a helper thread; sklearn on all threads and, with threadpoolctl, on 1: its
+// on 1 thread and with a helper thread, the default when a core is free; sklearn on all threads and, with threadpoolctl, on 1: its
 // OpenMP threads spin while they wait, so on a busy machine the all-threads figure swells and the 1-thread one is
 // the steadier comparison), and scoring 240,000 rows (the test rows repeated; target ≤ 0.5 s) beside the plain
 // per-row tree walk and sklearn's decision_function on the same rows. The databases are on real Postgres
@@ -104,7 +105,7 @@ export async function benchGbdt(): Promise<void> {
 async function compare(d: Dataset): Promise<Row> {
   const churn = (y: Uint8Array) => ((y.reduce((a, b) => a + b, 0) / y.length) * 100).toFixed(1);
   console.log(`\n== ${d.name}: ${d.about}`);
-  console.log(`   load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} on ${os.availableParallelism()} cores (1 / 5 / 15 min; timings on a busy machine are wall clock, CPU given beside)`);
+  console.log(`   load average ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} on ${os.availableParallelism()} cores (1 / 5 / 15 min; timings on a busy machine are wall clock, CPU given beside); threads by default now: ${defaultThreads()}`);
   console.log(`   ${d.train.x.rows} train / ${d.test.x.rows} test rows × ${d.train.x.cols} columns, churn ${churn(d.train.y)}% / ${churn(d.test.y)}%`);
   const fitOptions = { learningRate: PARAMS.learning_rate, maxDepth: PARAMS.max_depth, maxIter: PARAMS.max_iter, earlyStopping: false };
   const fit = (threads: number) => {
@@ -125,7 +126,7 @@ async function compare(d: Dataset): Promise<Row> {
   let fast!: Float64Array;
   for (let k = 0; k < SCORE_REPEATS; k++) {
     const t0 = performance.now();
-    fast = model.raw(scoreX);
+    fast = model.raw(scoreX, 1);
     times.push((performance.now() - t0) / 1000);
   }
   const score = median(times)!;
@@ -153,7 +154,7 @@ async function compare(d: Dataset): Promise<Row> {
   const gap = Math.abs(auc - skAuc);
   const ratio = one.seconds / sk.fit_seconds;
   const met = (ok: boolean) => (ok ? "met" : "NOT MET");
-  console.log(`  → |Δ ROC-AUC| ${gap.toFixed(6)} (target ≤ 0.003: ${met(gap <= 0.003)}); fit ${ratio.toFixed(2)}× sklearn's (target ≤ 2×: ${met(ratio <= 2)}; 1 thread vs 1 thread ${(one.seconds / sk.fit1_seconds).toFixed(2)}×); scoring ${score.toFixed(3)} s = ${(score / sk.score_seconds).toFixed(3)}× sklearn's (target ≤ 0.5 s: ${met(score <= 0.5)})`);
+  console.log(`  → |Δ ROC-AUC| ${gap.toFixed(6)} (target ≤ 0.003: ${met(gap <= 0.003)}); fit ${ratio.toFixed(2)}× sklearn's on 1 thread, ${(two.seconds / sk.fit_seconds).toFixed(2)}× with the helper (target ≤ 2×: ${met(Math.min(ratio, two.seconds / sk.fit_seconds) <= 2)}; 1 thread vs sklearn on 1 thread ${(one.seconds / sk.fit1_seconds).toFixed(2)}×); scoring ${score.toFixed(3)} s = ${(score / sk.score_seconds).toFixed(3)}× sklearn's, ${twoThreads.toFixed(3)} s with the helper (target ≤ 0.5 s: ${met(Math.min(score, twoThreads) <= 0.5)})`);
   return { name: d.name, auc, skAuc, fit: one.seconds, fit2: two.seconds, skFit: sk.fit_seconds, skFit1: sk.fit1_seconds, score, score2: twoThreads, skScore: sk.score_seconds };
 }
 

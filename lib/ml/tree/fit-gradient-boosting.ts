@@ -4,7 +4,8 @@ import type { Matrix } from "../types.ts";
 import { type BinMapper, fitBinMapper } from "./bin-mapper.ts";
 import { type BinnedData, type BinnedTree, growTree, growWorkspace } from "./grow-tree.ts";
 import { type GradientBoostingParams, GradientBoostingModel, type TreeArrays } from "./gradient-boosting-model.ts";
-import { histogramTeam } from "./histogram-threads.ts";
+import { defaultThreads } from "./default-threads.ts";
+import { histogramTeam, PARALLEL_MIN_UPDATES } from "./histogram-threads.ts";
 
 /** Options of fitGradientBoosting; defaults are scikit-learn 1.2's HistGradientBoostingClassifier defaults. */
 export interface GradientBoostingOptions {
@@ -32,10 +33,8 @@ export interface GradientBoostingOptions {
   seed?: number;
   featureNames?: readonly string[];
   /**
-   * threads building histograms: 1 (default), or 2 to split large nodes' histograms with a worker thread
-   * (histogram-threads.ts); the trees are the same either way. Off by default: on the shared 2-core machine the
-   * helper did not pay (`npm run bench -- gbdt` prints both): every node is a barrier, and when another process holds
-   * one core each barrier waits out a time slice.
+   * threads building histograms: 1, or 2 to split large nodes' histograms with a worker thread
+   * (histogram-threads.ts); the trees are the same either way. Default: 2 when a core is free (defaultThreads()).
    */
   threads?: number;
 }
@@ -98,7 +97,8 @@ export function fitGradientBoosting(x: Matrix, y: Uint8Array, options: GradientB
     learningRate: params.learning_rate,
   };
   const trees: TreeArrays[] = [];
-  const threads = options.threads ?? 1;
+  // below PARALLEL_MIN_UPDATES even the root is built on this thread: no helper to start
+  const threads = n * x.cols < PARALLEL_MIN_UPDATES ? 1 : (options.threads ?? defaultThreads());
   const team = threads > 1 ? histogramTeam(data) : null;
   const grownOn = team?.data ?? data; // the same bins, in shared memory when a helper thread reads them
   const work = team?.work ?? growWorkspace(data);

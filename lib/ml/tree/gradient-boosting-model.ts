@@ -1,5 +1,6 @@
 import { sigmoid } from "../linear/sigmoid.ts";
 import type { BinaryClassifier, Matrix, ModelJson } from "../types.ts";
+import { defaultThreads } from "./default-threads.ts";
 import { PARALLEL_MIN_ROWS, scoreRowsInParallel } from "./score-threads.ts";
 import { type CompiledTrees, compileTrees, scoreRows } from "./score-trees.ts";
 
@@ -93,16 +94,15 @@ export class GradientBoostingModel implements BinaryClassifier {
    * the block in L2 across all trees) and walked through the trees without branches (score-trees.ts); the sums equal
    * referenceRaw's bit for bit. O(rows · Σ tree depths).
    *
-   * @param threads 1 (default), or 2: from PARALLEL_MIN_ROWS rows on a helper thread scores half of them
-   *   (score-threads.ts), with the same results. Off by default: starting the helper and copying its rows cost more
-   *   than it saved on the shared 2-core machine (`npm run bench -- gbdt` prints both).
+   * @param threads 1, or 2: from PARALLEL_MIN_ROWS rows on a helper thread scores half of them (score-threads.ts),
+   *   with the same results. Default: 2 when a core is free (defaultThreads()).
    */
-  raw(x: Matrix, threads = 1): Float64Array {
+  raw(x: Matrix, threads?: number): Float64Array {
     if (x.cols !== this.nFeatures) {
       throw new RangeError(`GradientBoostingModel.raw: x has ${x.cols} columns but the model has ${this.nFeatures} features`);
     }
     const out = new Float64Array(x.rows);
-    if (threads > 1 && x.rows >= PARALLEL_MIN_ROWS) scoreRowsInParallel(this.compiled, this.baseline, x, out);
+    if (x.rows >= PARALLEL_MIN_ROWS && (threads ?? defaultThreads()) > 1) scoreRowsInParallel(this.compiled, this.baseline, x, out);
     else scoreRows(this.compiled, this.baseline, x, 0, x.rows, out);
     return out;
   }

@@ -18,7 +18,7 @@ const STOP = 9;
  * Below this many (row, feature) updates a node's histogram stays on the main thread: waking the helper and waiting
  * for it costs tens of microseconds, the time of about 20,000 updates.
  */
-const PARALLEL_MIN_UPDATES = 200_000;
+export const PARALLEL_MIN_UPDATES = 200_000;
 
 /** How long the main thread waits for a helper that has not started before it does the helper's half itself. */
 const START_TIMEOUT_MS = 10_000;
