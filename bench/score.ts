@@ -10,6 +10,7 @@ import { getRunDetail } from "../lib/pipelines/run-queries.ts";
 import { startRun } from "../lib/pipelines/start-run.ts";
 import { scoringModel } from "../lib/scoring/champion-version.ts";
 import { scorePredictions } from "../lib/scoring/score-predictions.ts";
+import { featureValueSql } from "../lib/scoring/frame-values-sql.ts";
 import type { ScoringFrame } from "../lib/scoring/scoring-frame.ts";
 import { median } from "./bench-helpers.ts";
 import { benchEngines, onFreshEngine } from "./trained-runs.ts";
@@ -58,8 +59,9 @@ export async function benchScore(): Promise<void> {
       const names = (champion.artifact.preprocessing as PreprocessorJson).steps.map((s) => s.name);
       const [{ n }] = await query<{ n: number }>("SELECT count(*)::int AS n FROM features.elearning_user_day WHERE source_run_id = $1", [load.id]);
       const { pool } = await getDb();
-      const numeric = names.filter((c) => !["plan", "country", "marketing_source"].includes(c));
-      const scan = await timed(() => pool.query(`SELECT count(*), ${numeric.map((c) => `sum(${c}::float8)`).join(", ")} FROM features.elearning_user_day WHERE source_run_id = $1`, [load.id]));
+      const steps = (champion.artifact.preprocessing as PreprocessorJson).steps.filter((st) => st.kind !== "categorical");
+      const numeric = steps.map((st) => featureValueSql(st.name, st.kind));
+      const scan = await timed(() => pool.query(`SELECT count(*), ${numeric.map((c) => `sum(${c})`).join(", ")} FROM features.elearning_user_day t WHERE source_run_id = $1`, [load.id]));
       console.log(`reference: one scan of the ${n} feature rows (count + sum of ${numeric.length} columns): ${fmt(scan)}`);
 
       const ids: string[] = [];

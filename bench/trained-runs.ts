@@ -4,6 +4,7 @@ import path from "node:path";
 import { closeDb } from "../lib/db/client.ts";
 import { resetEnvCache } from "../lib/env.ts";
 import { buildElearningFeatures } from "../lib/features/build-elearning-features.ts";
+import { buildWalletFeatures, DEFAULT_WALLET_WEEKS } from "../lib/features/build-wallet-features.ts";
 import { runLocally } from "../lib/pipelines/local-executor.ts";
 import { getRunDetail, type StepView } from "../lib/pipelines/run-queries.ts";
 import { startRun } from "../lib/pipelines/start-run.ts";
@@ -57,6 +58,18 @@ export async function elearningTrainingData(): Promise<{ sourceRunId: string; da
   const load = await runPipeline("elearning-sample", {});
   await buildElearningFeatures({ sourceRunId: load.runId });
   const data = await trainingData(`bench-${load.runId}`, { source: "elearning", sourceRunId: load.runId }, "time");
+  return { sourceRunId: load.runId, data };
+}
+
+/**
+ * The matrices train-wallet trains on, without the training: the default wallet sample (40,000 buyers) loaded, then
+ * what the pipeline's build-features and training-set steps do (the weekly buyer snapshots of the default weeks,
+ * then trainingData() with the buyer-level split).
+ */
+export async function walletTrainingData(): Promise<{ sourceRunId: string; data: TrainingData }> {
+  const load = await runPipeline("wallet-sample", {});
+  await buildWalletFeatures({ sourceRunId: load.runId, weeks: DEFAULT_WALLET_WEEKS });
+  const data = await trainingData(`bench-${load.runId}`, { source: "wallet", sourceRunId: load.runId, weeks: DEFAULT_WALLET_WEEKS }, "entity");
   return { sourceRunId: load.runId, data };
 }
 

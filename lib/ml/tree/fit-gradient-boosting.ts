@@ -4,6 +4,8 @@ import type { Matrix } from "../types.ts";
 import { type BinMapper, fitBinMapper } from "./bin-mapper.ts";
 import { type BinnedData, type BinnedTree, growTree, growWorkspace } from "./grow-tree.ts";
 import { type GradientBoostingParams, GradientBoostingModel, type TreeArrays } from "./gradient-boosting-model.ts";
+import { defaultThreads } from "./default-threads.ts";
+import { histogramTeam, PARALLEL_MIN_UPDATES } from "./histogram-threads.ts";
 
 /** Options of fitGradientBoosting; defaults are scikit-learn 1.2's HistGradientBoostingClassifier defaults. */
 export interface GradientBoostingOptions {
@@ -30,6 +32,11 @@ export interface GradientBoostingOptions {
   /** seeds the validation split and the binning subsample */
   seed?: number;
   featureNames?: readonly string[];
+  /**
+   * threads building histograms: 1, or 2 to split large nodes' histograms with a worker thread
+   * (histogram-threads.ts); the trees are the same either way. Default: 2 when a core is free (defaultThreads()).
+   */
+  threads?: number;
 }
 
 /** sklearn's `min_hessian_to_split`. */
@@ -76,14 +83,11 @@ export function fitGradientBoosting(x: Matrix, y: Uint8Array, options: GradientB
   const mean = Math.min(Math.max(positives / n, 1e-15), 1 - 1e-15);
   const baseline = Math.log(mean / (1 - mean));
   const raw = new Float64Array(n).fill(baseline);
-  const gradients = new Float64Array(n);
-  const hessians = new Float64Array(n);
   const validationBinned = validation ? mapper.binData(validation.x) : null;
   const validationRaw = validation ? new Float64Array(validation.x.rows).fill(baseline) : null;
   const trainLoss = [meanLogLoss(raw, trainY)];
   const validationLoss = validation ? [meanLogLoss(validationRaw!, validation.y)] : null;
 
-  const work = growWorkspace(data);
   const grow = {
     maxDepth: params.max_depth ?? Infinity,
     maxLeafNodes: params.max_leaf_nodes ?? Infinity,
@@ -93,20 +97,28 @@ export function fitGradientBoosting(x: Matrix, y: Uint8Array, options: GradientB
     learningRate: params.learning_rate,
   };
   const trees: TreeArrays[] = [];
-  for (let iteration = 0; iteration < params.max_iter; iteration++) {
-    for (let i = 0; i < n; i++) {
-      const p = sigmoidFast(raw[i]!);
-      gradients[i] = p - trainY[i]!;
-      hessians[i] = p * (1 - p);
+  // below PARALLEL_MIN_UPDATES even the root is built on this thread: no helper to start
+  const threads = n * x.cols < PARALLEL_MIN_UPDATES ? 1 : (options.threads ?? defaultThreads());
+  const team = threads > 1 ? histogramTeam(data) : null;
+  const grownOn = team?.data ?? data; // the same bins, in shared memory when a helper thread reads them
+  const work = team?.work ?? growWorkspace(data);
+  const gradHess = work.gradHess;
+  try {
+    for (let iteration = 0; iteration < params.max_iter; iteration++) {
+      // gradients of the current margins, and their log loss (of the previous tree) from the same exponential
+      if (iteration > 0) trainLoss.push(gradientsAndLoss(raw, trainY, gradHess));
+      else gradientsAndLoss(raw, trainY, gradHess);
+      const tree = growTree(grownOn, raw, grow, work);
+      trees.push(rawThresholdTree(tree, mapper));
+      if (validation && validationLoss) {
+        addBinnedTree(tree, validationBinned!, validation.x.rows, mapper.missingBin, validationRaw!);
+        validationLoss.push(meanLogLoss(validationRaw!, validation.y));
+        if (shouldStop(validationLoss, params.n_iter_no_change, params.tol)) break;
+      }
     }
-    const tree = growTree(data, gradients, hessians, raw, grow, work);
-    trees.push(rawThresholdTree(tree, mapper));
     trainLoss.push(meanLogLoss(raw, trainY));
-    if (validation && validationLoss) {
-      addBinnedTree(tree, validationBinned!, validation.x.rows, mapper.missingBin, validationRaw!);
-      validationLoss.push(meanLogLoss(validationRaw!, validation.y));
-      if (shouldStop(validationLoss, params.n_iter_no_change, params.tol)) break;
-    }
+  } finally {
+    team?.close();
   }
   const diagnostics = {
     n_iter: trees.length,
@@ -209,8 +221,22 @@ function meanLogLoss(raw: Float64Array, y: Uint8Array): number {
   return sum / raw.length;
 }
 
-function sigmoidFast(z: number): number {
-  return z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+/**
+ * Per row p = σ(z), gradient p − y and hessian p(1 − p) into gradHess, and returns the mean log loss of the margins;
+ * one e^(−|z|) serves both (σ as sigmoid() computes it, the loss as softplus(z) − y·z), so the values equal
+ * sigmoid() and meanLogLoss() bit for bit.
+ */
+function gradientsAndLoss(raw: Float64Array, y: Uint8Array, gradHess: Float64Array): number {
+  let sum = 0;
+  for (let i = 0; i < raw.length; i++) {
+    const z = raw[i]!;
+    const e = Math.exp(-Math.abs(z));
+    const p = z >= 0 ? 1 / (1 + e) : e / (1 + e);
+    gradHess[2 * i] = p - y[i]!;
+    gradHess[2 * i + 1] = p * (1 - p);
+    sum += (z > 0 ? z : 0) + Math.log1p(e) - y[i]! * z;
+  }
+  return sum / raw.length;
 }
 
 function takeRows(x: Matrix, rows: Uint32Array): Matrix {

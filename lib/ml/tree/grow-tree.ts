@@ -1,5 +1,5 @@
 import { findBestSplit, HIST_STRIDE, type SplitConstraints, type SplitInfo } from "./find-best-split.ts";
-import { buildHistogram, subtractHistogram } from "./histogram.ts";
+import { buildHistogramRange, gatherGradients, subtractHistogram } from "./histogram.ts";
 
 /** A tree over bins, as grown: node 0 is the root, children after their parent; feature −1 marks a leaf. */
 export interface BinnedTree {
@@ -24,13 +24,23 @@ export interface GrowOptions extends SplitConstraints {
   learningRate: number;
 }
 
+/**
+ * Fills `hist` (every feature) for the node rows[start..end) of the workspace; `root` when that is all rows in
+ * order (rows[k] = k). One thread (serialHistograms) or split by features across threads (histogram-threads.ts).
+ */
+export type HistogramBuilder = (hist: Float64Array, start: number, end: number, root: boolean) => void;
+
 /** Buffers reused from tree to tree, so growing allocates almost nothing. */
 export interface GrowWorkspace {
+  /** the rows of every node, each node a contiguous slice */
   rows: Uint32Array;
   spare: Uint32Array;
-  orderedGradients: Float64Array;
-  orderedHessians: Float64Array;
+  /** per-row (gradient, hessian) pairs, interleaved: filled by the caller before each tree */
+  gradHess: Float64Array;
+  /** a node's (gradient, hessian) pairs in its row order */
+  ordered: Float64Array;
   histograms: Float64Array[];
+  buildHistogram: HistogramBuilder;
 }
 
 /** The binned training data and what the splitter needs to know about its bins. */
@@ -54,20 +64,47 @@ interface GrowingNode {
   split: SplitInfo | null;
 }
 
-export function growWorkspace(data: BinnedData): GrowWorkspace {
-  return {
-    rows: new Uint32Array(data.n),
+/**
+ * The workspace of a fit, its buffers allocated by `alloc` (SharedArrayBuffer-backed when worker threads read them).
+ * `histograms` null builds histograms on this thread.
+ */
+export function growWorkspace(
+  data: BinnedData,
+  alloc: AllocateBuffer = (bytes) => new ArrayBuffer(bytes),
+  histograms: ((work: GrowWorkspace) => HistogramBuilder) | null = null,
+): GrowWorkspace {
+  const work: GrowWorkspace = {
+    rows: new Uint32Array(alloc(4 * data.n)),
     spare: new Uint32Array(data.n),
-    orderedGradients: new Float64Array(data.n),
-    orderedHessians: new Float64Array(data.n),
+    gradHess: new Float64Array(alloc(16 * data.n)),
+    ordered: new Float64Array(alloc(16 * data.n)),
     histograms: [],
+    buildHistogram: () => {},
+  };
+  work.buildHistogram = histograms ? histograms(work) : serialHistograms(data, work);
+  return work;
+}
+
+/** Allocates the backing store of a typed array. */
+export type AllocateBuffer = (bytes: number) => ArrayBufferLike;
+
+/** Every feature's histogram on this thread. */
+export function serialHistograms(data: BinnedData, work: GrowWorkspace): HistogramBuilder {
+  const { binned, n, features, binsPerFeature } = data;
+  return (hist, start, end, root) => {
+    let ordered = work.gradHess;
+    if (!root) {
+      gatherGradients(work.rows, start, end, work.gradHess, work.ordered);
+      ordered = work.ordered;
+    }
+    buildHistogramRange(hist, binned, n, binsPerFeature, work.rows, start, end, ordered, 0, features);
   };
 }
 
 /**
- * Grows one regression tree on gradients/hessians, best-first (leaf-wise): the splittable leaf with the largest gain
- * is split next, until max_leaf_nodes leaves exist or no leaf can be split (depth, min_samples_leaf, no positive
- * gain). The rows of a node are a contiguous slice of one index array, partitioned stably at each split. Only the
+ * Grows one regression tree on the gradients/hessians in work.gradHess, best-first (leaf-wise): the splittable leaf
+ * with the largest gain is split next, until max_leaf_nodes leaves exist or no leaf can be split (depth,
+ * min_samples_leaf, no positive gain). The rows of a node are a contiguous slice of one index array, partitioned stably at each split. Only the
  * smaller child's histogram is built; the larger one is the parent's minus it. Leaf value = −lr · G / (H + λ), and it
  * is added to `raw` for the leaf's training rows (the boosting update, without re-predicting).
  *
@@ -78,13 +115,12 @@ export function growWorkspace(data: BinnedData): GrowWorkspace {
  */
 export function growTree(
   data: BinnedData,
-  gradients: Float64Array,
-  hessians: Float64Array,
   raw: Float64Array,
   options: GrowOptions,
   work: GrowWorkspace,
 ): BinnedTree {
   const { binned, n, features, binsPerFeature, binCounts, hasMissing } = data;
+  const gradHess = work.gradHess;
   const { maxDepth, maxLeafNodes, minSamplesLeaf, l2, learningRate } = options;
   const histSize = features * binsPerFeature * HIST_STRIDE;
   const takeHist = () => work.histograms.pop() ?? new Float64Array(histSize);
@@ -127,15 +163,14 @@ export function growTree(
   };
   const build = (node: GrowingNode) => {
     node.hist = takeHist();
-    buildHistogram(node.hist, binned, n, features, binsPerFeature, rows, node.start, node.end, gradients, hessians,
-      work.orderedGradients, work.orderedHessians, node.start === 0 && node.end === n);
+    work.buildHistogram(node.hist, node.start, node.end, node.start === 0 && node.end === n);
   };
 
   let gradient = 0;
   let hessian = 0;
   for (let i = 0; i < n; i++) {
-    gradient += gradients[i]!;
-    hessian += hessians[i]!;
+    gradient += gradHess[2 * i]!;
+    hessian += gradHess[2 * i + 1]!;
   }
   const root = addNode(0, n, 0, gradient, hessian);
   const splittable: GrowingNode[] = [];
@@ -169,7 +204,7 @@ export function growTree(
       const [small, large] = l.end - l.start <= r.end - r.start ? [l, r] : [r, l];
       build(small);
       large.hist = takeHist();
-      subtractHistogram(large.hist, node.hist!, small.hist!);
+      subtractHistogram(large.hist, node.hist!, small.hist!, binsPerFeature, binCounts);
     }
     release(node);
     for (const child of [l, r]) {
