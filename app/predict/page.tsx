@@ -7,6 +7,8 @@ import { Field } from "../../lib/ui/components/field.tsx";
 import { Input } from "../../lib/ui/components/input.tsx";
 import { PageHeader } from "../../lib/ui/components/page-header.tsx";
 import { Select } from "../../lib/ui/components/select.tsx";
+import { riskBandBounds } from "../../lib/scoring/risk-band.ts";
+import { getEnv } from "../../lib/env.ts";
 import { HeuristicWhatIf } from "../../lib/ui/predict/heuristic-what-if.tsx";
 import { WhatIfForm } from "../../lib/ui/predict/what-if-form.tsx";
 
@@ -17,9 +19,11 @@ const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
 
 export default async function PredictPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const sp = await searchParams;
-  const data = await whatIfPageData({ model: one(sp.model), customer: one(sp.customer) });
+  // ?rule=1 shows the labelled rule of thumb even when a model can score (to compare, or to explain the fallback).
+  const rule = one(sp.rule) === "1";
+  const data = rule ? null : await whatIfPageData({ model: one(sp.model), customer: one(sp.customer) });
   const description = "What would the model say about a customer like this? Change the values and watch the churn probability and the reasons behind it.";
-  if (data.kind === "none") {
+  if (data === null || data.kind === "none") {
     return (
       <>
         <PageHeader
@@ -27,12 +31,12 @@ export default async function PredictPage({ searchParams }: { searchParams: Prom
           description={description}
           actions={<Link href="/pipelines" className={buttonVariants({ variant: "outline" })}>Train a model</Link>}
         />
-        {data.problems.map((p) => (
+        {(data?.problems ?? []).map((p) => (
           <Alert key={p} variant="warning" className="mb-4">
             {p}
           </Alert>
         ))}
-        <HeuristicWhatIf thresholds={data.thresholds} />
+        <HeuristicWhatIf thresholds={data?.thresholds ?? riskBandBounds(getEnv().CHURNOPS_HIGH_RISK_THRESHOLD)} chosen={data === null} />
       </>
     );
   }

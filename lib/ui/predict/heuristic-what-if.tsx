@@ -19,7 +19,7 @@ const FIELDS = [
  * Before any model exists: the documented recency/activity rule (lib/scoring/heuristic-churn.ts), computed in the
  * browser and labelled as a heuristic everywhere it shows a number.
  */
-export function HeuristicWhatIf({ thresholds }: { thresholds: { medium: number; high: number } }) {
+export function HeuristicWhatIf({ thresholds, chosen = false }: { thresholds: { medium: number; high: number }; chosen?: boolean }) {
   const [values, setValues] = useState<Record<string, string>>(Object.fromEntries(FIELDS.map((f) => [f.name, f.start])));
   const result = useMemo(() => {
     const score = heuristicChurn({ daysSinceLastActivity: Number(values.days_since_last_activity) || 0, activeDays30: Number(values.active_days_30) || 0 });
@@ -46,7 +46,7 @@ export function HeuristicWhatIf({ thresholds }: { thresholds: { medium: number; 
         <CardContent className="flex flex-col gap-4">
           <Alert variant="warning">
             <p className="m-0">
-              No model has been trained yet, so this page uses a simple rule instead: log-odds = {HEURISTIC_RULE.intercept} + {HEURISTIC_RULE.recency.weight} × (days since last activity − {HEURISTIC_RULE.recency.reference}) − {Math.abs(HEURISTIC_RULE.activity.weight)} × (active days in the last 30 − {HEURISTIC_RULE.activity.reference}). Train a model to get predictions learned from your data.
+              {chosen ? "You asked for the rule of thumb, so this page uses a simple rule instead of a model" : "No model has been trained yet, so this page uses a simple rule instead"}: log-odds = {HEURISTIC_RULE.intercept} + {HEURISTIC_RULE.recency.weight} × (days since last activity − {HEURISTIC_RULE.recency.reference}) − {Math.abs(HEURISTIC_RULE.activity.weight)} × (active days in the last 30 − {HEURISTIC_RULE.activity.reference}). Train a model to get predictions learned from your data.
             </p>
           </Alert>
           <form aria-label="Heuristic inputs" className="grid gap-4 sm:grid-cols-2" onSubmit={(e) => e.preventDefault()}>
