@@ -1,10 +1,9 @@
 import { query, withTransaction } from "../db/sql.ts";
-import { loadFrame } from "../features/load-frame.ts";
 import type { RawFrame } from "../ml/types.ts";
 import type { ScoringModel } from "./champion-version.ts";
 import { rowContributions } from "./contributions.ts";
 import { loadPredictor } from "./row-predictor.ts";
-import { scoringSource, type ScoringFrame } from "./scoring-frame.ts";
+import { loadScoringFrame, type ScoringFrame } from "./scoring-frame.ts";
 import { subsetFrame } from "./subset-frame.ts";
 
 // "Who is at risk and why": each of the run's top-K customers gets its three largest SHAP contributions (log-odds
@@ -32,9 +31,7 @@ export async function explainTopPredictions(runId: string, m: ScoringModel, targ
     [runId, topK],
   );
   if (top.length === 0) return 0;
-  const { source, where } = await scoringSource(target);
-  const { frame } = await loadFrame(source, { labels: false, ...(where ? { where } : {}) });
-  if (!frame.asOf && target.referenceDay !== undefined) frame.asOf = new Float64Array(frame.rows).fill(target.referenceDay);
+  const { source, raw: frame } = await loadScoringFrame(target);
   const keyOf = (id: string, day: number | null | undefined) => (source.asOfColumn ? `${id}|${day}` : id);
   const at = new Map<string, number>();
   for (let i = 0; i < frame.rows; i++) at.set(keyOf(frame.entityIds![i]!, frame.asOf?.[i]), i);

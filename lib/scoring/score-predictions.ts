@@ -2,7 +2,6 @@ import type pg from "pg";
 import { bulkLoad, type ColumnBatch } from "../db/bulk-load.ts";
 import { getDb } from "../db/client.ts";
 import { ident, withTransaction } from "../db/sql.ts";
-import { loadFrame } from "../features/load-frame.ts";
 import type { PreprocessorJson } from "../ml/preprocess/preprocessor-json.ts";
 import type { RawFrame } from "../ml/types.ts";
 import type { ScoringModel } from "./champion-version.ts";
@@ -10,7 +9,7 @@ import { dayNumberSql, featureValueSql } from "./frame-values-sql.ts";
 import { isLinearFamily, linearMarginSql, sigmoidSql } from "./linear-sql.ts";
 import { riskBand, riskBandSql } from "./risk-band.ts";
 import { loadPredictor } from "./row-predictor.ts";
-import { scoringSource, type ScoringFrame } from "./scoring-frame.ts";
+import { loadScoringFrame, scoringSource, type ScoringFrame } from "./scoring-frame.ts";
 
 // Batch scoring writes one row per scored customer into ops.predictions, ranked by probability (ties by entity id
 // in byte order, then as-of, identically in both paths). Linear champions score inside the database; other
@@ -104,9 +103,7 @@ const LOAD_COLUMNS = [
 ] as const;
 
 async function scoreInNode(runId: string, m: ScoringModel, frame: ScoringFrame, threshold: number, signal?: AbortSignal): Promise<number> {
-  const { source, where } = await scoringSource(frame);
-  const { frame: raw } = await loadFrame(source, { labels: false, ...(where ? { where } : {}) });
-  if (!raw.asOf && frame.referenceDay !== undefined) raw.asOf = new Float64Array(raw.rows).fill(frame.referenceDay);
+  const { source, raw } = await loadScoringFrame(frame);
   const p = scoreFrameInNode(m, raw);
   const order = rankOrder(p, raw.entityIds!, source.asOfColumn ? raw.asOf : undefined);
   const { engine } = await getDb();

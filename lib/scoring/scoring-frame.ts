@@ -2,7 +2,8 @@ import { AppError } from "../errors.ts";
 import { query } from "../db/sql.ts";
 import { ident } from "../db/sql.ts";
 import { frameSourceOf } from "../features/load-training-frame.ts";
-import type { FrameSource } from "../features/load-frame.ts";
+import { loadFrame, type FrameSource } from "../features/load-frame.ts";
+import type { RawFrame } from "../ml/types.ts";
 import { z } from "zod";
 import { scoringFileSource } from "./scoring-file.ts";
 
@@ -43,4 +44,16 @@ export async function latestAsOf(source: FrameSource): Promise<string> {
   );
   if (!row?.d) throw new AppError("NOT_FOUND", `${source.relation} has no rows for this load. To fix: load data and train first.`, 404);
   return row.d;
+}
+
+/**
+ * The rows of a scoring frame as typed arrays (scoring in Node, the top-K explanations and drift all read these), with
+ * the frame source they came from. Tables without as-of dates get `referenceDay` as every row's as-of, so their date
+ * columns become ages at that day as in training.
+ */
+export async function loadScoringFrame(frame: ScoringFrame): Promise<{ source: FrameSource; raw: RawFrame }> {
+  const { source, where } = await scoringSource(frame);
+  const { frame: raw } = await loadFrame(source, { labels: false, ...(where ? { where } : {}) });
+  if (!raw.asOf && frame.referenceDay !== undefined) raw.asOf = new Float64Array(raw.rows).fill(frame.referenceDay);
+  return { source, raw };
 }

@@ -1,11 +1,10 @@
 import { AppError } from "../../errors.ts";
 import { query } from "../../db/sql.ts";
-import { loadFrame } from "../../features/load-frame.ts";
 import { loadTrainingFrame } from "../../features/load-training-frame.ts";
 import type { ColumnValues } from "../../monitoring/drift/index.ts";
 import type { RawFrame } from "../../ml/types.ts";
 import { subsetFrame } from "../../scoring/subset-frame.ts";
-import { scoringSource, scoringFrameSchema } from "../../scoring/scoring-frame.ts";
+import { loadScoringFrame, scoringFrameSchema } from "../../scoring/scoring-frame.ts";
 import { frameSpecOf, trainingTargetOutput } from "../train/training-target.ts";
 
 // Drift compares the rows a model was trained on (reference) with the rows it scored last (current), column by
@@ -70,11 +69,7 @@ export async function referenceFrame(model: string, version: number, panelDays?:
 
 /** The rows a scoring run scored, read again from the same features (or table snapshot). */
 export async function currentFrame(scoringFrame: unknown): Promise<RawFrame> {
-  const frame = scoringFrameSchema.parse(scoringFrame);
-  const { source, where } = await scoringSource(frame);
-  const { frame: raw } = await loadFrame(source, { labels: false, ...(where ? { where } : {}) });
-  if (!raw.asOf && frame.referenceDay !== undefined) raw.asOf = new Float64Array(raw.rows).fill(frame.referenceDay);
-  return raw;
+  return (await loadScoringFrame(scoringFrameSchema.parse(scoringFrame))).raw;
 }
 
 /** Columns of a frame in drift units (dates → age in days at the row's as-of day; booleans → 0/1 numbers). */
