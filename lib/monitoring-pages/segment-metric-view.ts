@@ -1,3 +1,5 @@
+import type { SegmentRow } from "../scoring/segment-row.ts";
+
 // A row of monitoring.segment_metrics as the pages show it: types and the one constant, free of server code so the
 // client table can import them.
 
@@ -11,21 +13,6 @@ export const OVERALL = "(all)";
 export type SegmentGap = "too-few-rows" | "one-class" | null;
 
 /** One row of monitoring.segment_metrics as the pages show it. */
-export interface SegmentMetricView {
-  /** a categorical feature, or "(all)" for the whole run */
-  segmentColumn: string;
-  /** the value ("(missing)" for null), or "(all)" */
-  segmentValue: string;
-  rows: number;
-  /** churners among the labelled rows */
-  positives: number;
-  rocAuc: number | null;
-  prAuc: number | null;
-  k: number;
-  precisionAtK: number | null;
-  brier: number | null;
-  calibrationError: number | null;
-  /** PR-AUC below PR_AUC_SHADOW_THRESHOLD when the metrics were computed */
-  flagged: boolean;
+export interface SegmentMetricView extends SegmentRow {
   gap: SegmentGap;
 }

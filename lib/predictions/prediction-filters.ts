@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { firstValues, parseLenient, type SearchParamsInput } from "../http/search-params.ts";
 import { DATASET_KEY } from "./dataset-label.ts";
 
 // Query strings of /predictions and GET /api/predictions.csv. A GET form sends every field, empty ones as "": those
@@ -19,18 +20,11 @@ export type PredictionQuery = z.infer<typeof predictionQuerySchema>;
 
 const KEYS = ["dataset", "run", "band", "q", "page"] as const;
 
-export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
+export type { SearchParamsInput };
 
 /** The first value of each known key, trimmed; empty values left out. */
 export function predictionQueryObject(input: SearchParamsInput): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of KEYS) {
-    const raw = input instanceof URLSearchParams ? input.get(key) : input[key];
-    const first = Array.isArray(raw) ? raw[0] : raw;
-    const value = first?.trim();
-    if (value) out[key] = value;
-  }
-  return out;
+  return firstValues(input, KEYS);
 }
 
 /** Strict (routes): throws the ZodError, which errorResponse turns into a 400 naming the fields. */
@@ -40,14 +34,8 @@ export function parsePredictionQuery(input: SearchParamsInput): PredictionQuery 
 
 /** Lenient (the page): invalid fields are dropped and named, the valid ones still apply. */
 export function parsePredictionQueryLenient(input: SearchParamsInput): { query: PredictionQuery; issues: string[] } {
-  const raw = predictionQueryObject(input);
-  const first = predictionQuerySchema.safeParse(raw);
-  if (first.success) return { query: first.data, issues: [] };
-  const issues = first.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`);
-  const bad = new Set(first.error.issues.map((i) => String(i.path[0])));
-  const rest = Object.fromEntries(Object.entries(raw).filter(([k]) => !bad.has(k)));
-  const second = predictionQuerySchema.safeParse(rest);
-  return { query: second.success ? second.data : predictionQuerySchema.parse({}), issues };
+  const { value, issues } = parseLenient(predictionQuerySchema, predictionQueryObject(input));
+  return { query: value, issues };
 }
 
 /** The query string of a view (dataset, run, filters, page), without empty values: links and the CSV keep it. */

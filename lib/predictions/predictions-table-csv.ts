@@ -1,4 +1,5 @@
 import { csvLine } from "../ui/csv-cell.ts";
+import { csvStream } from "../ui/csv-stream.ts";
 import type { PredictionRowView } from "./run-predictions.ts";
 
 // The /predictions table as a CSV: the filtered rows with their reasons spread over columns (not JSON), every cell
@@ -24,27 +25,6 @@ export function predictionsTableCsvLines(rows: readonly PredictionRowView[]): st
 }
 
 /** Header first, then one chunk per batch; an error mid-way aborts the body so a cut file never looks complete. */
-export function predictionsTableCsvStream(batches: AsyncIterator<PredictionRowView[]>, onError: (e: unknown) => void = () => {}): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let headerSent = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!headerSent) {
-        headerSent = true;
-        controller.enqueue(encoder.encode(csvLine(PREDICTIONS_TABLE_CSV_HEADER)));
-        return;
-      }
-      try {
-        const next = await batches.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(predictionsTableCsvLines(next.value)));
-      } catch (e) {
-        onError(e);
-        controller.error(e);
-      }
-    },
-    async cancel() {
-      await batches.return?.(undefined);
-    },
-  });
+export function predictionsTableCsvStream(batches: AsyncIterator<PredictionRowView[]>, onError?: (e: unknown) => void): ReadableStream<Uint8Array> {
+  return csvStream(PREDICTIONS_TABLE_CSV_HEADER, predictionsTableCsvLines, batches, onError);
 }

@@ -5,6 +5,7 @@ import { brierScore } from "../ml/metrics/brier-score.ts";
 import { calibrationBins } from "../ml/metrics/calibration-bins.ts";
 import { rocAuc } from "../ml/metrics/roc-auc.ts";
 import { effectiveK, precisionAtK } from "../monitoring/estimate/precision-at-k.ts";
+import type { SegmentRow } from "./segment-row.ts";
 
 // Once a scored cohort's labels exist, how well did the champion do, overall and per segment? Labels come from the
 // label column of a frame source (features.*.churn, a table's target) joined to the run's predictions on entity and
@@ -15,19 +16,7 @@ export const MIN_SEGMENT_ROWS = 30;
 /** Columns with more distinct values than this are not used as segments. */
 const MAX_SEGMENTS_PER_COLUMN = 30;
 
-export interface SegmentRow {
-  segmentColumn: string;
-  segmentValue: string;
-  rows: number;
-  positives: number;
-  rocAuc: number | null;
-  prAuc: number | null;
-  k: number;
-  precisionAtK: number | null;
-  brier: number | null;
-  calibrationError: number | null;
-  flagged: boolean;
-}
+export type { SegmentRow };
 
 /** Metrics of one group of scored rows (null metrics when too small or one class). */
 export function segmentMetrics(y: Uint8Array, p: Float64Array, k: number, prAucThreshold: number): Omit<SegmentRow, "segmentColumn" | "segmentValue"> {

@@ -31,7 +31,13 @@ export interface ScoreOptions {
 
 const COLUMNS = "run_id, rank, model_version_id, model, version, dataset, entity_id, as_of, probability, risk_band";
 
-async function scoreInPostgres(runId: string, m: ScoringModel, frame: ScoringFrame, threshold: number): Promise<number> {
+/**
+ * The INSERT … SELECT that scores `frame` with linear model `m` inside the database. The OFFSET 0 fences keep the
+ * planner from flattening the subqueries: flattened, the margin expression (one term per feature) is pasted into
+ * every place that reads z or p (the sigmoid's branches, the rank's sort key, the risk band) and evaluated up to
+ * ten times per row; fenced, once.
+ */
+export async function predictionsInsertSql(runId: string, m: ScoringModel, frame: ScoringFrame, threshold: number): Promise<{ sql: string; params: unknown[] }> {
   const { source, where } = await scoringSource(frame);
   const preprocessing = m.artifact.preprocessing as PreprocessorJson;
   const margin = linearMarginSql(preprocessing, m.artifact.classifier, {
@@ -49,10 +55,19 @@ async function scoreInPostgres(runId: string, m: ScoringModel, frame: ScoringFra
       FROM (SELECT entity_id, as_of, ${sigmoidSql("z")} AS p
               FROM (SELECT t.${ident(source.entityColumn)}::text AS entity_id, ${asOf} AS as_of, (${margin}) AS z
                       FROM ${ident(source.relation)} t
-                     WHERE (${source.filter?.sql ?? "true"}) AND (${where?.sql ?? "true"})) scored_margins) scored`;
+                     WHERE (${source.filter?.sql ?? "true"}) AND (${where?.sql ?? "true"})
+                    OFFSET 0) scored_margins
+             OFFSET 0) scored`;
+  return { sql, params: [...params, runId, m.versionId, m.model, m.version, m.dataset] };
+}
+
+async function scoreInPostgres(runId: string, m: ScoringModel, frame: ScoringFrame, threshold: number): Promise<number> {
+  const { sql, params } = await predictionsInsertSql(runId, m, frame, threshold);
   return withTransaction(async (client) => {
     await client.query("DELETE FROM ops.predictions WHERE run_id = $1", [runId]);
-    const r = await client.query(sql, [...params, runId, m.versionId, m.model, m.version, m.dataset]);
+    // The rank's sort holds every scored row (~70 bytes each): in memory rather than spilled to disk.
+    await client.query("SET LOCAL work_mem = '64MB'");
+    const r = await client.query(sql, params);
     return r.rowCount ?? 0;
   });
 }

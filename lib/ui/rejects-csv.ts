@@ -1,5 +1,6 @@
 import type { RejectRow } from "../quality/quality-queries.ts";
 import { csvLine } from "./csv-cell.ts";
+import { csvStream } from "./csv-stream.ts";
 
 // The rejects download: every cell goes through csvCell, so text a spreadsheet would run as a formula
 // (= + - @ at the start) is neutralised, wherever it comes from.
@@ -18,28 +19,6 @@ export function rejectsCsvLines(rows: readonly RejectRow[]): string {
 }
 
 /** A CSV document streamed from batches of rejects: the header first, then one chunk per batch. */
-export function rejectsCsvStream(batches: AsyncIterator<RejectRow[]>, onError: (e: unknown) => void = () => {}): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  let headerSent = false;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!headerSent) {
-        headerSent = true;
-        controller.enqueue(encoder.encode(rejectsCsvHeader()));
-        return;
-      }
-      try {
-        const next = await batches.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(rejectsCsvLines(next.value)));
-      } catch (e) {
-        onError(e);
-        // An error mid-download must not look like a complete file: abort the response body.
-        controller.error(e);
-      }
-    },
-    async cancel() {
-      await batches.return?.(undefined);
-    },
-  });
+export function rejectsCsvStream(batches: AsyncIterator<RejectRow[]>, onError?: (e: unknown) => void): ReadableStream<Uint8Array> {
+  return csvStream(REJECTS_CSV_HEADER, rejectsCsvLines, batches, onError);
 }

@@ -1,3 +1,4 @@
+import { firstValues, parseLenient, type SearchParamsInput } from "../http/search-params.ts";
 import { rejectFilterSchema, type RejectFilter } from "../quality/quality-queries.ts";
 import { REJECT_FILTER_KEYS } from "./rejects-href.ts";
 
@@ -8,18 +9,11 @@ export { REJECT_FILTER_KEYS, rejectFilterQuery, rejectsHref } from "./rejects-hr
 
 const KEYS = [...REJECT_FILTER_KEYS, "page", "pageSize"] as const;
 
-export type SearchParamsInput = URLSearchParams | Record<string, string | string[] | undefined>;
+export type { SearchParamsInput };
 
 /** The query as the schema expects it: first value of each known key, trimmed, empty values left out. */
 export function rejectQueryObject(input: SearchParamsInput): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of KEYS) {
-    const raw = input instanceof URLSearchParams ? input.get(key) : input[key];
-    const first = Array.isArray(raw) ? raw[0] : raw;
-    const value = first?.trim();
-    if (value) out[key] = value;
-  }
-  return out;
+  return firstValues(input, KEYS);
 }
 
 /** Strict: throws the ZodError (-> 400 with the fields) on a bad value. For the routes. */
@@ -27,16 +21,8 @@ export function parseRejectQuery(input: SearchParamsInput): RejectFilter {
   return rejectFilterSchema.parse(rejectQueryObject(input));
 }
 
-/**
- * Lenient, for the page: invalid fields are left out (the others still apply) and reported as
- * "field: message" so the page can say what was ignored.
- */
+/** Lenient, for the page: invalid fields are left out and reported as "field: message". */
 export function parseRejectQueryLenient(query: Record<string, string>): { filter: RejectFilter; issues: string[] } {
-  const first = rejectFilterSchema.safeParse(query);
-  if (first.success) return { filter: first.data, issues: [] };
-  const issues = first.error.issues.map((i) => `${i.path.join(".") || "query"}: ${i.message}`);
-  const bad = new Set(first.error.issues.map((i) => String(i.path[0])));
-  const rest = Object.fromEntries(Object.entries(query).filter(([k]) => !bad.has(k)));
-  const second = rejectFilterSchema.safeParse(rest);
-  return { filter: second.success ? second.data : rejectFilterSchema.parse({}), issues };
+  const { value, issues } = parseLenient(rejectFilterSchema, query);
+  return { filter: value, issues };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { csvResponse } from "../../../lib/http/csv-response.ts";
 import { errorResponse } from "../../../lib/http/route-errors.ts";
 import { listIngestedFiles, type IngestedFileView } from "../../../lib/sources/raw-data-queries.ts";
 import { ingestedFilesToCsv } from "../../../lib/ui/ingested-files-csv.ts";
@@ -20,14 +21,7 @@ export async function GET(req: Request) {
       files.push(...batch.files);
       if (batch.files.length < BATCH) break;
     }
-    return new Response(ingestedFilesToCsv(files.slice(0, MAX_ROWS)), {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": 'attachment; filename="ingested-files.csv"',
-        "cache-control": "no-store",
-        "x-content-type-options": "nosniff",
-      },
-    });
+    return csvResponse(ingestedFilesToCsv(files.slice(0, MAX_ROWS)), "ingested-files.csv");
   } catch (e) {
     return errorResponse(e);
   }

@@ -1,4 +1,5 @@
 import { AppError } from "../../../lib/errors.ts";
+import { csvResponse } from "../../../lib/http/csv-response.ts";
 import { errorResponse } from "../../../lib/http/route-errors.ts";
 import { parsePredictionQuery } from "../../../lib/predictions/prediction-filters.ts";
 import { predictionsTableCsvStream } from "../../../lib/predictions/predictions-table-csv.ts";
@@ -23,14 +24,7 @@ export async function GET(req: Request) {
     if (!run) throw new AppError("NOT_FOUND", `There is no scoring run ${q.run}. To fix: pick a run on /predictions.`, 404);
     const body = predictionsTableCsvStream(iterateRunPredictions({ runId: run.runId, band: q.band, q: q.q }, BATCH), (e) => console.error("predictions.csv: the download stopped early:", e));
     const name = `predictions-${run.runId.slice(0, 8)}${q.band ? `-${q.band}` : ""}${q.q ? "-search" : ""}.csv`;
-    return new Response(body, {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${name}"`,
-        "cache-control": "no-store",
-        "x-content-type-options": "nosniff",
-      },
-    });
+    return csvResponse(body, name);
   } catch (e) {
     return errorResponse(e);
   }

@@ -1,3 +1,4 @@
+import { csvResponse } from "../../../lib/http/csv-response.ts";
 import { errorResponse } from "../../../lib/http/route-errors.ts";
 import { iterateRejects } from "../../../lib/quality/quality-queries.ts";
 import { rejectsCsvStream } from "../../../lib/ui/rejects-csv.ts";
@@ -16,14 +17,7 @@ export async function GET(req: Request) {
   try {
     const { page: _page, pageSize: _pageSize, ...filter } = parseRejectQuery(new URL(req.url).searchParams);
     const body = rejectsCsvStream(iterateRejects(filter, BATCH), (e) => console.error("rejects.csv: the download stopped early:", e));
-    return new Response(body, {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": 'attachment; filename="rejects.csv"',
-        "cache-control": "no-store",
-        "x-content-type-options": "nosniff",
-      },
-    });
+    return csvResponse(body, "rejects.csv");
   } catch (e) {
     return errorResponse(e);
   }

@@ -1,3 +1,4 @@
+import { csvResponse } from "../../../lib/http/csv-response.ts";
 import { errorResponse } from "../../../lib/http/route-errors.ts";
 import { listRuns, type RunSummary } from "../../../lib/pipelines/run-queries.ts";
 import { queryObject, runFilterSchema } from "../../../lib/ui/run-filters.ts";
@@ -19,14 +20,7 @@ export async function GET(req: Request) {
       runs.push(...batch.runs);
       if (batch.runs.length < BATCH) break;
     }
-    return new Response(runsToCsv(runs.slice(0, MAX_ROWS)), {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": 'attachment; filename="runs.csv"',
-        "cache-control": "no-store",
-        "x-content-type-options": "nosniff",
-      },
-    });
+    return csvResponse(runsToCsv(runs.slice(0, MAX_ROWS)), "runs.csv");
   } catch (e) {
     return errorResponse(e);
   }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "../../../lib/errors.ts";
+import { csvResponse } from "../../../lib/http/csv-response.ts";
 import { errorResponse } from "../../../lib/http/route-errors.ts";
 import { segmentMetricsCsv } from "../../../lib/monitoring-pages/segment-metrics-csv.ts";
 import { listSegmentMetrics } from "../../../lib/monitoring-pages/segment-metrics.ts";
@@ -29,14 +30,7 @@ export async function GET(req: Request) {
       );
     }
     const name = `segment-performance-${q.run.slice(0, 8)}${q.segment ? `-${q.segment.replace(/[^A-Za-z0-9_-]+/g, "_").slice(0, 40)}` : ""}.csv`;
-    return new Response(segmentMetricsCsv(q.run, rows), {
-      headers: {
-        "content-type": "text/csv; charset=utf-8",
-        "content-disposition": `attachment; filename="${name}"`,
-        "cache-control": "no-store",
-        "x-content-type-options": "nosniff",
-      },
-    });
+    return csvResponse(segmentMetricsCsv(q.run, rows), name);
   } catch (e) {
     return errorResponse(e);
   }

@@ -1,11 +1,6 @@
-import { Readable } from "node:stream";
 import { AppError } from "../../../../lib/errors.ts";
 import { REPORT_VIEW_CSP, REPORT_VIEW_PREFIX } from "../../../../lib/http/report-view-policy.ts";
-import { errorResponse } from "../../../../lib/http/route-errors.ts";
-import { isValidArtifactKey } from "../../../../lib/storage/artifact-key.ts";
-import { findArtifact } from "../../../../lib/storage/artifact-records.ts";
-import { getArtifactStore } from "../../../../lib/storage/default-artifact-store.ts";
-import { ArtifactNotFoundError } from "../../../../lib/storage/errors.ts";
+import { artifactBody, recordedArtifact, storedArtifactError } from "../../../../lib/http/stored-artifact.ts";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -18,17 +13,14 @@ export const runtime = "nodejs";
  */
 export async function GET(_req: Request, { params }: { params: Promise<{ key: string[] }> }) {
   try {
-    const key = (await params).key.join("/");
-    if (!isValidArtifactKey(key)) {
-      throw new AppError("INVALID_INPUT", "That is not a valid artifact key: keys are relative paths of letters, digits and . _ = + @ , - segments.", 400);
+    const segments = (await params).key;
+    const asked = segments.join("/");
+    if (!asked.startsWith(REPORT_VIEW_PREFIX)) {
+      throw new AppError("NOT_FOUND", `Only reports (keys under ${REPORT_VIEW_PREFIX}) are shown inline. To fix: download other artifacts from /api/artifacts/${asked}.`, 404);
     }
-    if (!key.startsWith(REPORT_VIEW_PREFIX)) throw new AppError("NOT_FOUND", `Only reports (keys under ${REPORT_VIEW_PREFIX}) are shown inline. To fix: download other artifacts from /api/artifacts/${key}.`, 404);
-    const record = await findArtifact(key);
-    if (!record) throw new AppError("NOT_FOUND", `There is no artifact "${key}".`, 404);
+    const { key, record, fileName } = await recordedArtifact(segments);
     if (!/^text\/html(;|$)/i.test(record.contentType)) throw new AppError("NOT_FOUND", `"${key}" is not an HTML report (${record.contentType}). To fix: download it from /api/artifacts/${key}.`, 404);
-    const stream = await getArtifactStore().getStream(key);
-    const fileName = key.slice(key.lastIndexOf("/") + 1);
-    return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
+    return new Response(await artifactBody(key), {
       headers: {
         "content-type": "text/html; charset=utf-8",
         "content-length": String(record.bytes),
@@ -41,9 +33,6 @@ export async function GET(_req: Request, { params }: { params: Promise<{ key: st
       },
     });
   } catch (e) {
-    if (e instanceof ArtifactNotFoundError) {
-      return errorResponse(new AppError("NOT_FOUND", "The report is recorded but missing from the artifact store.", 404));
-    }
-    return errorResponse(e);
+    return storedArtifactError(e, "report");
   }
 }
