@@ -48,8 +48,7 @@ test("runs the sample pipeline from the Pipelines page and follows it live to su
   await expect(page.getByRole("img", { name: /how long each step took/ })).toBeVisible();
   await expect(page.getByRole("region", { name: "Parameters" })).toContainText(/Users\s*users\s*300/);
 
-  // Lineage is rendered by the server: reload once the run is done to see what it read and wrote, as links.
-  await page.reload();
+  // Lineage is rendered by the server; the page re-renders it as steps finish, without a reload.
   await expect(page.getByRole("heading", { name: "Lineage", level: 2 })).toBeVisible();
   const lineage = page.getByRole("table", { name: "What this run read and wrote" });
   const usersKey = `datasets/elearning/${runId}/users.csv`;

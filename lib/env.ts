@@ -41,6 +41,8 @@ const schema = z.object({
   PR_AUC_SHADOW_THRESHOLD: z.coerce.number().min(0).max(1).default(0.3),
   // Retrain a model when its drift check FAILs (drift.detected → train-*); off by default: drift usually wants a look first.
   CHURNOPS_RETRAIN_ON_DRIFT: booleanish.default(false),
+  // Snapshots kept per staging table, newest first (pinned ones and those a trained model read are kept on top).
+  CHURNOPS_SNAPSHOT_RETENTION: z.coerce.number().int("CHURNOPS_SNAPSHOT_RETENTION must be a whole number").min(1, "CHURNOPS_SNAPSHOT_RETENTION keeps at least 1 snapshot").max(10_000).default(5),
   HOST: z.string().default("127.0.0.1"),
   CHURNOPS_WORKER_HOST: z.string().default("127.0.0.1"),
   CHURNOPS_WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(3030),

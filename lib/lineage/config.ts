@@ -1,9 +1,11 @@
+import { getEnv } from "../env.ts";
+
 /**
- * Snapshots kept per staging table (newest first). Pinned snapshots, and those another run's lineage names as an
- * input (a model was trained on them), are kept on top of these. Five covers a week of daily loads to compare
- * against without letting a daily schedule grow the database without bound.
+ * Snapshots kept per staging table (newest first): CHURNOPS_SNAPSHOT_RETENTION, default 5. Pinned snapshots, and
+ * those another run's lineage names as an input (a model was trained on them), are kept on top of these. Five
+ * covers a week of daily loads to compare against without letting a daily schedule grow the database without bound.
  */
-export const SNAPSHOT_RETENTION = 5;
+export const snapshotRetention = (): number => getEnv().CHURNOPS_SNAPSHOT_RETENTION;
 
 /** Length of the run-id part of a snapshot's name: 12 hex digits (48 bits), unique enough per table and short. */
 export const SNAPSHOT_RUN_ID_CHARS = 12;

@@ -1,4 +1,4 @@
-export { SNAPSHOT_RETENTION } from "./config.ts";
+export { snapshotRetention } from "./config.ts";
 export { recordArtifactInput } from "./record-artifact-input.ts";
 export { recordArtifactOutput } from "./record-artifact-output.ts";
 export { recordTableOutput } from "./record-table-output.ts";

@@ -1,7 +1,7 @@
 import { getDb } from "../db/client.ts";
 import { ident, query } from "../db/sql.ts";
 import { AppError } from "../errors.ts";
-import { SNAPSHOT_RETENTION } from "./config.ts";
+import { snapshotRetention } from "./config.ts";
 import { snapshotName } from "./snapshot-name.ts";
 import { digestTable, primaryKeyOf } from "./table-checksum.ts";
 
@@ -71,7 +71,7 @@ export async function snapshotOf(runId: string, table: string): Promise<Snapshot
   );
   if (!row) throw new AppError("NOT_FOUND", `Run ${runId} did not produce ${table}. To fix: pick a run whose lineage lists it as an output (the run page shows them).`, 404);
   if (!row.snapshot_table) {
-    throw new AppError("NOT_FOUND", `The snapshot of ${table} from run ${runId} was dropped by retention (the last ${SNAPSHOT_RETENTION} per table are kept, plus pinned ones). To fix: rerun the load with the same inputs, and pin snapshots a model uses.`, 404);
+    throw new AppError("NOT_FOUND", `The snapshot of ${table} from run ${runId} was dropped by retention (the last ${snapshotRetention()} per table are kept, plus pinned ones; CHURNOPS_SNAPSHOT_RETENTION). To fix: rerun the load with the same inputs, and pin snapshots a model uses.`, 404);
   }
   if (row.checksum === null || row.row_count === null) throw new AppError("NOT_FOUND", `The snapshot of ${table} from run ${runId} is incomplete (the run stopped while copying it).`, 404);
   return { relation: row.snapshot_table, table, runId, rowCount: Number(row.row_count), checksum: row.checksum, pinned: row.pinned };
@@ -87,7 +87,7 @@ export async function pinSnapshot(runId: string, table: string, pinned = true): 
  * Drops all but the newest `keep` snapshots of `table`, except pinned ones and any another run's lineage names as
  * an input. The lineage row stays (with its row count and checksum); only snapshot_table becomes null.
  */
-export async function applySnapshotRetention(table: string, keep = SNAPSHOT_RETENTION): Promise<string[]> {
+export async function applySnapshotRetention(table: string, keep = snapshotRetention()): Promise<string[]> {
   if (!Number.isInteger(keep) || keep < 1) throw new RangeError(`applySnapshotRetention keeps at least 1 snapshot, got ${keep}`);
   const doomed = await query<{ id: string; snapshot_table: string }>(
     `SELECT id::text, snapshot_table FROM (

@@ -49,7 +49,7 @@ async function loadedBy(runId: string | null): Promise<{ tables: { table: string
   const { pool } = await getPool();
   const [files, dq] = await Promise.all([
     pool.query<{ table: string; rows: number }>(
-      `SELECT table_name AS "table", sum(rows)::int AS rows FROM ops.ingested_files WHERE run_id = $1 GROUP BY table_name ORDER BY table_name`,
+      `SELECT table_name AS "table", sum(rows)::int AS rows FROM ops.ingested_files WHERE run_id = $1 AND status = 'loaded' GROUP BY table_name ORDER BY table_name`,
       [runId],
     ),
     pool.query<{ n: number }>(`SELECT coalesce(sum(rejected_rows), 0)::int AS n FROM dqm.dq_runs WHERE run_id = $1`, [runId]),

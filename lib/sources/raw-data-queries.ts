@@ -60,6 +60,9 @@ export interface IngestedFileView {
   bytes: number;
   rows: number;
   durationMs: number;
+  /** "loaded", or "failed": nothing was replaced, `error` says why */
+  status: string;
+  error: string | null;
   createdAt: string;
 }
 
@@ -70,7 +73,7 @@ export async function ingestedSources(): Promise<string[]> {
   return rows.map((r) => r.source);
 }
 
-/** Loaded files, newest first, one page at a time, optionally of one source. */
+/** Loaded files (and loads that failed), newest first, one page at a time, optionally of one source. */
 export async function listIngestedFiles(opts: { source?: string; page?: number; pageSize?: number } = {}): Promise<{ files: IngestedFileView[]; total: number; page: number; pageSize: number }> {
   const { prisma } = await getDb();
   const pageSize = Math.min(1000, Math.max(1, opts.pageSize ?? 25));
@@ -82,7 +85,7 @@ export async function listIngestedFiles(opts: { source?: string; page?: number; 
       orderBy: [{ createdAt: "desc" }, { name: "asc" }],
       skip: (page - 1) * pageSize,
       take: pageSize,
-      select: { id: true, runId: true, source: true, name: true, tableName: true, artifactKey: true, sha256: true, bytes: true, rows: true, durationMs: true, createdAt: true },
+      select: { id: true, runId: true, source: true, name: true, tableName: true, artifactKey: true, sha256: true, bytes: true, rows: true, durationMs: true, status: true, error: true, createdAt: true },
     }),
     prisma.ingestedFile.count({ where }),
   ]);

@@ -26,6 +26,15 @@ async function checksums() {
   return r;
 }
 
+/** The ops.ingested_files rows written while `fn` ran. */
+async function fileRowsWrittenBy(fn: () => Promise<unknown>) {
+  const before = new Set((await query<{ id: string }>("SELECT id::text FROM ops.ingested_files")).map((r) => r.id));
+  await fn();
+  const after = await query<{ id: string; name: string; status: string; error: string | null; rows: number }>(
+    "SELECT id::text, name, status, error, rows FROM ops.ingested_files ORDER BY name");
+  return after.filter((r) => !before.has(r.id)).map(({ id: _id, ...r }) => r);
+}
+
 async function counts() {
   const [r] = await query<{ u: string; e: string }>(
     "SELECT (SELECT count(*) FROM raw.elearning_users) AS u, (SELECT count(*) FROM raw.elearning_events) AS e");
@@ -60,8 +69,14 @@ describe("replaceTablesFromCsv", () => {
     it(`rejects ${what} with file and line, leaving both tables unchanged`, async () => {
       const before = await checksums();
       // users.csv is valid and loads first: the whole load must still roll back.
-      await expect(replaceTablesFromCsv([file("users.csv", USERS + "9,2024-12-01,free,0,US,organic,0.1\n"), file("events.csv", text)])).rejects.toThrow(message);
+      const written = await fileRowsWrittenBy(() =>
+        expect(replaceTablesFromCsv([file("users.csv", USERS + "9,2024-12-01,free,0,US,organic,0.1\n"), file("events.csv", text)])).rejects.toThrow(message));
       expect(await checksums()).toEqual(before);
+      // Nothing was replaced, but the attempt is on record: both files, failed, with the reason (file and line).
+      expect(written).toEqual([
+        { name: "events.csv", status: "failed", error: expect.stringMatching(message), rows: 0 },
+        { name: "users.csv", status: "failed", error: expect.stringMatching(message), rows: 1 },
+      ]);
     });
   }
 
@@ -73,7 +88,11 @@ describe("replaceTablesFromCsv", () => {
       { event_id: "1", event_time: "2026-13-45T99:00:00", watch_minutes: "1e400" },
       { event_id: "12345678901234567890", event_time: "2025-01-06T22:39:00", watch_minutes: "NaN" },
     ]);
-    await replaceTablesFromCsv([file("users.csv", goodUsers), file("events.csv", goodEvents)]);
+    const written = await fileRowsWrittenBy(() => replaceTablesFromCsv([file("users.csv", goodUsers), file("events.csv", goodEvents)]));
+    expect(written).toEqual([
+      { name: "events.csv", status: "loaded", error: null, rows: 2 },
+      { name: "users.csv", status: "loaded", error: null, rows: 2 },
+    ]);
   });
 
   it("refuses bytes that differ from the recorded sha256 before the swap, leaving both tables unchanged", async () => {

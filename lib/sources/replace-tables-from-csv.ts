@@ -146,6 +146,19 @@ export async function replaceTablesFromCsv(files: readonly CsvFileToLoad[], opts
   const client = await pool.connect();
   const ready: ReadyFile[] = [];
   try {
+    return await stageVerifySwap();
+  } catch (e) {
+    await recordFailedLoad(pool, ready, opts.runId ?? undefined, e);
+    throw e;
+  } finally {
+    for (const r of ready) {
+      await client.query(`DROP TABLE IF EXISTS ${ident(r.stagedIn)}`).catch(() => {});
+      if (engine === "postgres") await client.query("SELECT pg_advisory_unlock(hashtext($1))", [r.stagedName]).catch(() => {});
+    }
+    client.release();
+  }
+
+  async function stageVerifySwap(): Promise<LoadedFile[]> {
     await dropOrphanLoadTables(client, engine);
     for (const file of files) {
       const started = performance.now();
@@ -191,11 +204,26 @@ export async function replaceTablesFromCsv(files: readonly CsvFileToLoad[], opts
       throw e;
     }
     return ready.map((r) => ({ fileId: r.fileId, fileName: r.file.fileName, table: r.file.table, rows: r.stats.rows, bytes: r.stats.bytes, sha256: r.stats.sha256, durationMs: r.durationMs }));
-  } finally {
-    for (const r of ready) {
-      await client.query(`DROP TABLE IF EXISTS ${ident(r.stagedIn)}`).catch(() => {});
-      if (engine === "postgres") await client.query("SELECT pg_advisory_unlock(hashtext($1))", [r.stagedName]).catch(() => {});
-    }
-    client.release();
+  }
+}
+
+const MAX_ERROR_CHARS = 2000;
+
+/**
+ * A load that stopped replaced nothing, but the files it read are still recorded (status "failed", with the reason
+ * and what was read so far), so /data lists the attempt beside the loads that landed and a reject's file id
+ * resolves to its file. Outside the load's transaction: the record survives the rollback. A failure to record is
+ * logged, never allowed to hide the load's own error.
+ */
+async function recordFailedLoad(pool: pg.Pool, ready: readonly ReadyFile[], runId: string | undefined, cause: unknown): Promise<void> {
+  const message = (cause instanceof Error ? cause.message : String(cause)).slice(0, MAX_ERROR_CHARS);
+  for (const r of ready) {
+    await pool
+      .query(
+        `INSERT INTO ops.ingested_files (id, run_id, source, name, table_name, artifact_key, sha256, bytes, rows, duration_ms, status, error)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'failed', $11) ON CONFLICT (id) DO NOTHING`,
+        [r.fileId, runId ?? null, r.file.source, r.file.fileName, r.file.table, r.file.artifactKey ?? null, r.stats.sha256 || (r.file.expectedSha256 ?? ""), r.stats.bytes, r.stats.rows, r.durationMs, message],
+      )
+      .catch((e) => console.error(`could not record the failed load of ${r.file.fileName}:`, e));
   }
 }

@@ -4,12 +4,26 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { IngestedFileView } from "../sources/raw-data-queries.ts";
 import { createColumnHelper, DataTable, type DataTableFeatures } from "./components/data-table.tsx";
+import { Badge } from "./components/badge.tsx";
 import { Breakable } from "./dq-breakable.tsx";
 import { artifactHref, formatBytes, formatCount, formatDateTime, formatDuration, shortId } from "./format.ts";
 
 const col = createColumnHelper<DataTableFeatures, IngestedFileView>();
 const columns = col.columns([
   col.accessor("name", { header: "File", meta: { cellClassName: "break-words min-w-32" } }),
+  col.accessor("status", {
+    header: "Status",
+    cell: ({ row }) =>
+      row.original.status === "failed" ? (
+        <span className="flex flex-col gap-1">
+          <Badge variant="destructive">failed</Badge>
+          {row.original.error && <span className="text-xs text-muted-foreground break-words">{row.original.error}</span>}
+        </span>
+      ) : (
+        <Badge variant="success">loaded</Badge>
+      ),
+    meta: { cellClassName: "min-w-24 max-w-96" },
+  }),
   col.accessor("source", { header: "Source" }),
   col.accessor("tableName", { header: "Table", cell: (c) => (
       <code>

@@ -1,6 +1,7 @@
 "use client";
 
-import { useCallback, useEffect, useState } from "react";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState } from "react";
 import type { RunView } from "../overview/run-view.ts";
 import { CancelRunButton } from "./cancel-run-button.tsx";
 import { ChartCard } from "./components/chart-card.tsx";
@@ -18,6 +19,16 @@ export function LiveRun({ initial, serverNow }: { initial: RunView; serverNow: n
   const [run, setRun] = useState(initial);
   const [stale, setStale] = useState(false);
   const done = isTerminalStatus(run.status);
+  const router = useRouter();
+  // The server-rendered parts of the page (lineage: what the run read and wrote) change when a step finishes:
+  // re-render them then, without a reload (this component keeps its state).
+  const finishedSteps = run.steps.filter((s) => s.finishedAt !== null).length;
+  const rendered = useRef({ finishedSteps, done });
+  useEffect(() => {
+    if (rendered.current.finishedSteps === finishedSteps && rendered.current.done === done) return;
+    rendered.current = { finishedSteps, done };
+    router.refresh();
+  }, [finishedSteps, done, router]);
 
   const refresh = useCallback(async () => {
     try {
