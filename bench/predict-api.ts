@@ -12,7 +12,8 @@ import { registerSyntheticModel } from "../lib/scoring/testing/register-syntheti
 import { freshDatabase, migrate, useDatabase } from "./bench-helpers.ts";
 
 // `npm run bench -- predict-api`: POST /api/predict with one row at 50 concurrent connections on loopback
-// (autocannon), against GET /api/health (one `SELECT 1`) measured the same way in the same run. Target: p99 ≤ 20 ms.
+// (autocannon), against GET /api/health (one `SELECT 1`) and a route that does nothing (the harness's own floor),
+// measured the same way in the same run. Target: p99 ≤ 20 ms.
 //
 // The route handlers run in a plain node:http server in this process (Request in, Response out, exactly the
 // functions Next calls), not in `next build` + `next start`: a production build takes minutes of both cores on the
@@ -97,7 +98,8 @@ async function runEngine(engine: "postgres" | "embedded"): Promise<string[]> {
     await registerSyntheticModel("bench-trees", "gradient-boosting", { rows: 5000, seed: 11, extraNumeric: 30 });
     const { POST: predict } = await import("../app/api/predict/route.ts");
     const { GET: health } = await import("../app/api/health/route.ts");
-    const server = await serve({ "POST /api/predict": predict, "GET /api/health": () => health() });
+    // The floor of this harness: a route that answers {} without doing anything, measured the same way.
+    const server = await serve({ "POST /api/predict": predict, "GET /api/health": () => health(), "GET /noop": () => Response.json({}) });
     const base = `http://127.0.0.1:${server.port}`;
     try {
       const [row] = frameRows(linear.frame, 1);
@@ -110,13 +112,16 @@ async function runEngine(engine: "postgres" | "embedded"): Promise<string[]> {
         const res = await fetch(`${base}/api/predict`, { method: "POST", body, headers: { "content-type": "application/json" } });
         if (res.status !== 200) throw new Error(`POST /api/predict answered ${res.status}: ${await res.text()}`);
       }
+      await autocannon(`${base}/noop`, { seconds: 2 });
       await autocannon(`${base}/api/health`, { seconds: 2 });
       await autocannon(`${base}/api/predict`, { method: "POST", body: bodies.linear, seconds: 2 });
+      const floor = await autocannon(`${base}/noop`, {});
       const ref = await autocannon(`${base}/api/health`, {});
       const lin = await autocannon(`${base}/api/predict`, { method: "POST", body: bodies.linear });
       const trees = await autocannon(`${base}/api/predict`, { method: "POST", body: bodies.trees });
       const fmt = (name: string, l: Latency) =>
         `${engine.padEnd(9)} ${name.padEnd(38)} p50 ${String(l.p50).padStart(3)} ms  p99 ${String(l.p99).padStart(3)} ms  (${l.requests} requests, ${l.non2xx} non-2xx, ${l.errors} errors)`;
+      lines.push(fmt("GET /noop (the harness alone)", floor));
       lines.push(fmt("GET /api/health (reference)", ref));
       lines.push(`${fmt("POST /api/predict, linear, 1 row", lin)}  p99 ratio ${(lin.p99 / Math.max(ref.p99, 1)).toFixed(2)}× health  target p99 ≤ ${TARGET_P99_MS} ms: ${lin.p99 <= TARGET_P99_MS ? "met" : "MISSED"}`);
       lines.push(`${fmt("POST /api/predict, 20 trees, 1 row", trees)}  p99 ratio ${(trees.p99 / Math.max(ref.p99, 1)).toFixed(2)}× health`);
