@@ -24,3 +24,4 @@ CREATE INDEX "psi_baselines_dataset_created_at_idx" ON "monitoring"."psi_baselin
 
 -- CreateIndex
 CREATE INDEX "drift_runs_check_kind_dataset_created_at_idx" ON "monitoring"."drift_runs"("check_kind", "dataset", "created_at");
+
