@@ -4,6 +4,8 @@ import { query } from "../db/sql.ts";
 import { baselineSampleRows } from "../monitoring/baseline-sample.ts";
 import { getArtifactStore } from "../storage/default-artifact-store.ts";
 import { exitCodeOf } from "../cli/follow-run.ts";
+import { latestDriftRuns, listDriftRuns } from "../monitoring-pages/drift-runs.ts";
+import { monitoredDatasets } from "../predictions/monitored-datasets.ts";
 import { runInline as run } from "./testing.ts";
 
 type Baseline = { run_id: string; rows: number; source_rows: number; share: number; artifact_key: string; sha256: string };
@@ -97,5 +99,13 @@ describe("psi-check pipelines (local executor)", () => {
     expect(await driftRun(rebased.id)).toMatchObject({ status: "pass", baseline_run_id: rebased.id });
     const after = await run("psi-check-elearning", {});
     expect(await driftRun(after.id)).toMatchObject({ status: "pass", baseline_run_id: rebased.id });
+
+    // 5. What /monitoring reads: PSI checks apart from model-drift checks (this file ran no drift-* pipeline).
+    const latestPsi = (await latestDriftRuns("psi-baseline")).find((r) => r.dataset === "elearning")!;
+    expect(latestPsi).toMatchObject({ runId: after.id, status: "pass", psiThreshold: 0.2, baselineRunId: rebased.id });
+    expect(latestPsi.reportKey).toMatch(/^reports\/psi\/elearning\//);
+    expect(await listDriftRuns("elearning")).toEqual([]);
+    expect((await listDriftRuns("elearning", 200, "psi-baseline")).map((r) => r.runId)).toEqual([after.id, rebased.id, shifted.id, second.id, first.id]);
+    expect((await monitoredDatasets()).find((d) => d.dataset === "elearning")).toMatchObject({ driftRuns: 0, psiRuns: 5 });
   });
 });
