@@ -7,6 +7,11 @@ import { exitCodeOf } from "../cli/follow-run.ts";
 import { latestDriftRuns, listDriftRuns } from "../monitoring-pages/drift-runs.ts";
 import { monitoredDatasets } from "../predictions/monitored-datasets.ts";
 import { runInline as run } from "./testing.ts";
+import { resetEnvCache } from "../env.ts";
+import { confirmDatasetVersion, createDatasetVersionFromUpload } from "../sources/tabular/datasets.ts";
+import { startTabularLoad } from "../sources/tabular/start-tabular-load.ts";
+import { churnCsv } from "../sources/tabular/testing.ts";
+import { runLocally } from "./local-executor.ts";
 
 type Baseline = { run_id: string; rows: number; source_rows: number; share: number; artifact_key: string; sha256: string };
 const baselines = (dataset: string) =>
@@ -107,5 +112,44 @@ describe("psi-check pipelines (local executor)", () => {
     expect(await listDriftRuns("elearning")).toEqual([]);
     expect((await listDriftRuns("elearning", 200, "psi-baseline")).map((r) => r.runId)).toEqual([after.id, rebased.id, shifted.id, second.id, first.id]);
     expect((await monitoredDatasets()).find((d) => d.dataset === "elearning")).toMatchObject({ driftRuns: 0, psiRuns: 5 });
+  });
+
+  it("psi-check-table samples an uploaded table by id with BASELINE_SHARE, and psi-check-wallet runs on a load with no model", async () => {
+    process.env.BASELINE_SHARE = "0.5";
+    resetEnvCache();
+    try {
+      const { version } = await createDatasetVersionFromUpload(churnCsv(1000), { name: "Telco psi", fileName: "telco-psi.csv" });
+      await confirmDatasetVersion(version.id, { idColumn: "customerID", targetColumn: "Churn" });
+      const { runId: loadRun } = await startTabularLoad(version.id, "cli", "inline");
+      expect(await runLocally(loadRun)).toMatchObject({ status: "succeeded" });
+      const first = await run("psi-check-table", { dataset: "telco_psi" });
+      const [b] = await baselines("table:telco_psi");
+      // Tables have no as-of: the rule hashes the id alone. churnCsv ids are C10001 … C11000.
+      const ids = Array.from({ length: 1000 }, (_, i) => `C${10001 + i}`);
+      expect([b!.run_id, b!.rows, b!.source_rows, b!.share]).toEqual([first.id, baselineSampleRows(ids, undefined, 0.5).length, 1000, 0.5]);
+      expect(b!.artifact_key).toBe(`baselines/psi/table-telco_psi/${first.id}.json`);
+      const cols = await columnsOf(first.id);
+      // Numbers, 0/1 flags and date ages; never the id, the target or a category.
+      const names = cols.map((c) => c.column);
+      expect(names).toEqual(expect.arrayContaining(["tenure", "monthlycharges", "signupdate"]));
+      for (const n of ["customerid", "churn", "gender", "contract", "city"]) expect(names).not.toContain(n);
+      expect(cols.every((c) => c.psi_status === "pass")).toBe(true);
+      const r = await driftRun(first.id);
+      expect(r).toMatchObject({ check_kind: "psi-baseline", status: "pass", current_rows: 1000 });
+      expect(r.report_key).toMatch(/^reports\/psi\/table-telco_psi\//);
+    } finally {
+      delete process.env.BASELINE_SHARE;
+      resetEnvCache();
+    }
+
+    const wallet = await run("wallet-sample", { buyers: 600, seed: 9 });
+    const checked = await run("psi-check-wallet", {});
+    const [wb] = await baselines("wallet");
+    const [{ n }] = await query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM features.churn_weekly_features WHERE source_run_id = $1 AND as_of = (SELECT max(as_of) FROM features.churn_weekly_features WHERE source_run_id = $1)",
+      [wallet.id],
+    );
+    expect([wb!.run_id, wb!.source_rows]).toEqual([checked.id, n]);
+    expect(await driftRun(checked.id)).toMatchObject({ check_kind: "psi-baseline", status: "pass", current_rows: n, reference_rows: wb!.rows });
   });
 });
