@@ -60,6 +60,8 @@ describe("psi-check pipelines (local executor)", () => {
     const notEnough = (first.steps.find((s) => s.stepId === "compare")!.output as { notEnoughData: string[] }).notEnoughData;
     expect(firstCols.filter((c) => c.psi_status === null).map((c) => c.column).sort()).toEqual([...notEnough].sort());
     expect(firstCols.filter((c) => c.psi_status === "pass").length).toBeGreaterThan(10);
+    const [{ max_psi }] = await query<{ max_psi: number }>("SELECT max_psi FROM monitoring.drift_runs WHERE run_id = $1", [first.id]);
+    expect(max_psi).toBe(Math.max(...firstCols.filter((c) => c.psi_status !== null).map((c) => c.psi!))); // judged columns only
     expect(firstCols.find((c) => c.column === "watch_minutes_30")!.psi_status).toBe("pass");
     expect((first.steps.find((s) => s.stepId === "baseline")!.output as { frozen: boolean }).frozen).toBe(true);
 
