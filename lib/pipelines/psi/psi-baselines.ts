@@ -61,28 +61,24 @@ export function psiColumnNames(frame: RawFrame, dataset: string): { names: strin
   return { names, skipped };
 }
 
-/** The baseline in force for a dataset (its newest), or null before the first run. */
-export async function currentBaseline(dataset: string): Promise<BaselineRecord | null> {
-  const [row] = await query<{ run_id: string; dataset: string; share: number; rows: number; source_rows: number; source: string; columns: number; artifact_key: string; sha256: string; created_at: Date }>(
+type BaselineRow = { run_id: string; dataset: string; share: number; rows: number; source_rows: number; source: string; columns: number; artifact_key: string; sha256: string; created_at: Date };
+
+async function readBaseline(where: string, param: string): Promise<BaselineRecord | null> {
+  const [row] = await query<BaselineRow>(
     `SELECT run_id::text, dataset, share, rows, source_rows, source, columns, artifact_key, sha256, created_at FROM monitoring.psi_baselines
-      WHERE dataset = $1 ORDER BY created_at DESC, run_id DESC LIMIT 1`,
-    [dataset],
+      WHERE ${where} ORDER BY created_at DESC, run_id DESC LIMIT 1`,
+    [param],
   );
   return row
     ? { runId: row.run_id, dataset: row.dataset, share: row.share, rows: row.rows, sourceRows: row.source_rows, source: row.source, columns: row.columns, artifactKey: row.artifact_key, sha256: row.sha256, createdAt: row.created_at.toISOString() }
     : null;
 }
 
+/** The baseline in force for a dataset (its newest), or null before the first run. */
+export const currentBaseline = (dataset: string) => readBaseline("dataset = $1", dataset);
+
 /** The baseline frozen by run `runId`, if that run froze one (a retried step finds its own). */
-export async function baselineOfRun(runId: string): Promise<BaselineRecord | null> {
-  const [row] = await query<{ dataset: string; created_at: Date; share: number; rows: number; source_rows: number; source: string; columns: number; artifact_key: string; sha256: string }>(
-    "SELECT dataset, created_at, share, rows, source_rows, source, columns, artifact_key, sha256 FROM monitoring.psi_baselines WHERE run_id = $1",
-    [runId],
-  );
-  return row
-    ? { runId, dataset: row.dataset, share: row.share, rows: row.rows, sourceRows: row.source_rows, source: row.source, columns: row.columns, artifactKey: row.artifact_key, sha256: row.sha256, createdAt: row.created_at.toISOString() }
-    : null;
-}
+export const baselineOfRun = (runId: string) => readBaseline("run_id = $1::uuid", runId);
 
 /**
  * Freezes the sample of `share` of `frame`'s rows (baselineSampleRows: entity id + as-of day for panel data, entity
