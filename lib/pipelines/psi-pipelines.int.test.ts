@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { query } from "../db/sql.ts";
 import { baselineSampleRows } from "../monitoring/baseline-sample.ts";
@@ -7,7 +9,7 @@ import { exitCodeOf } from "../cli/follow-run.ts";
 import { latestDriftRuns, listDriftRuns } from "../monitoring-pages/drift-runs.ts";
 import { monitoredDatasets } from "../predictions/monitored-datasets.ts";
 import { runInline as run } from "./testing.ts";
-import { resetEnvCache } from "../env.ts";
+import { artifactsDir, resetEnvCache } from "../env.ts";
 import { confirmDatasetVersion, createDatasetVersionFromUpload } from "../sources/tabular/datasets.ts";
 import { startTabularLoad } from "../sources/tabular/start-tabular-load.ts";
 import { churnCsv } from "../sources/tabular/testing.ts";
@@ -139,6 +141,16 @@ describe("psi-check pipelines (local executor)", () => {
       const r = await driftRun(first.id);
       expect(r).toMatchObject({ check_kind: "psi-baseline", status: "pass", current_rows: 1000 });
       expect(r.report_key).toMatch(/^reports\/psi\/table-telco_psi\//);
+
+      // A baseline file changed behind the store's back (tests use the local folder store) stops the check: every
+      // read re-hashes the bytes against the sha256 recorded when it was frozen.
+      const file = path.join(artifactsDir(), b!.artifact_key);
+      const bytes = fs.readFileSync(file, "utf8");
+      fs.writeFileSync(file, bytes.replace(/"rows":(\d+)/, (_, n: string) => `"rows":${Number(n) + 1}`));
+      const tampered = await run("psi-check-table", { dataset: "telco_psi" }, "failed");
+      expect(tampered.failureKind).toBe("error");
+      expect(tampered.errorMessage).toMatch(/PSI baseline baselines\/psi\/table-telco_psi\/.*changed after it was frozen.*rebaseline=true/);
+      fs.writeFileSync(file, bytes);
     } finally {
       delete process.env.BASELINE_SHARE;
       resetEnvCache();
