@@ -37,6 +37,10 @@ const schema = z.object({
   CHURNOPS_DRIFT_SHARE: z.coerce.number().gt(0, "CHURNOPS_DRIFT_SHARE must be in (0, 1]").max(1, "CHURNOPS_DRIFT_SHARE must be in (0, 1]").default(0.5),
   // Daily panels (e-learning): the drift reference is the champion's training rows of its last N as-of days.
   CHURNOPS_DRIFT_REFERENCE_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+  // Data-quality PSI check (psi-check-*): the share of the dataset's rows its first run freezes as the baseline sample,
+  // and the PSI from which a column fails. Names as in issue 11 (no CHURNOPS_ prefix).
+  BASELINE_SHARE: z.coerce.number().gt(0, "BASELINE_SHARE must be in (0, 1]").max(1, "BASELINE_SHARE must be in (0, 1]").default(0.2),
+  PSI_THRESHOLD: z.coerce.number().gt(0, "PSI_THRESHOLD must be a positive number").default(0.2),
   // Realised performance: a scored cohort (or segment) whose PR-AUC is below this is flagged on /monitoring.
   PR_AUC_SHADOW_THRESHOLD: z.coerce.number().min(0).max(1).default(0.3),
   // Retrain a model when its drift check FAILs (drift.detected → train-*); off by default: drift usually wants a look first.

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getEnv } from "../../lib/env.ts";
 import { driftColumns } from "../../lib/monitoring-pages/drift-columns.ts";
-import { listDriftRuns } from "../../lib/monitoring-pages/drift-runs.ts";
+import { latestDriftRuns, listDriftRuns } from "../../lib/monitoring-pages/drift-runs.ts";
 import { monitoringHref, parseMonitoringQuery } from "../../lib/monitoring-pages/monitoring-query.ts";
 import { listPerformanceRuns } from "../../lib/monitoring-pages/performance-runs.ts";
 import { latestRealisedRun, listSegmentMetrics, MIN_SEGMENT_ROWS } from "../../lib/monitoring-pages/segment-metrics.ts";
@@ -29,6 +29,7 @@ import { DriftStatusBadge } from "../../lib/ui/monitoring/drift-status-badge.tsx
 import { histogramBinRows } from "../../lib/ui/monitoring/histogram-bins.ts";
 import { labelTiming } from "../../lib/ui/monitoring/performance-format.ts";
 import { PerformanceSection } from "../../lib/ui/monitoring/performance-section.tsx";
+import { PsiCheckCard } from "../../lib/ui/monitoring/psi-check-card.tsx";
 import { ScoreProxyCard } from "../../lib/ui/predictions/score-proxy-card.tsx";
 
 export const dynamic = "force-dynamic";
@@ -49,7 +50,7 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
   const { query, issues } = parseMonitoringQuery(await searchParams);
   const datasets = await monitoredDatasets();
   const header = (
-    <PageHeader title="Monitoring" description="Does the data the champion scores still look like the data it was trained on, and does it still find the churners? Drift per dataset and per column, the stored reports, the score proxy, and performance estimated before labels and realised after." />
+    <PageHeader title="Monitoring" description="Does the data the champion scores still look like the data it was trained on, and does it still find the churners? Drift per dataset and per column, the daily data-quality PSI check against a frozen baseline, the stored reports, the score proxy, and performance estimated before labels and realised after." />
   );
   if (datasets.length === 0) {
     return (
@@ -65,7 +66,9 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
 
   const dataset = datasets.some((d) => d.dataset === query.dataset) ? query.dataset! : (datasets.find((d) => d.driftRuns > 0) ?? datasets[0]!).dataset;
   const title = datasetLabel(dataset);
-  const [driftRuns, scoringRuns, performanceRuns, realisedRun] = await Promise.all([listDriftRuns(dataset), listScoringRuns(dataset), listPerformanceRuns(dataset), latestRealisedRun(dataset)]);
+  const [driftRuns, scoringRuns, performanceRuns, realisedRun, psiChecks] = await Promise.all([
+    listDriftRuns(dataset), listScoringRuns(dataset), listPerformanceRuns(dataset), latestRealisedRun(dataset), latestDriftRuns("psi-baseline"),
+  ]);
   const latest = driftRuns[0] ?? null;
   const columns = latest ? await driftColumns(latest.runId) : [];
   const withHistogram = columns.filter((c) => c.histogram);
@@ -188,6 +191,8 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
             )}
           </>
         )}
+
+        <PsiCheckCard runs={psiChecks} />
 
         {scoringRuns.length > 0 ? (
           <>

@@ -55,7 +55,7 @@ describe("drift queries", () => {
     expect(runs[0]).toEqual({
       runId: NEW, dataset: "elearning", model: "elearning-churn", version: 2, scoringRunId: SCORING, referenceRows: 5000, currentRows: 2000, columns: 4,
       driftedColumns: 2, driftedShare: 0.5, shareThreshold: 0.5, datasetDrift: true, maxPsi: 0.61, status: "fail",
-      reportKey: "reports/drift/elearning/2026-12-02.html", createdAt: at(1).toISOString(),
+      reportKey: "reports/drift/elearning/2026-12-02.html", createdAt: at(1).toISOString(), psiThreshold: null, baselineRunId: null,
     });
     expect(await listDriftRuns("table:none")).toEqual([]);
     expect((await listDriftRuns("elearning", 1)).map((r) => r.runId)).toEqual([NEW]);

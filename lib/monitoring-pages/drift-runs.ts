@@ -22,6 +22,10 @@ export interface DriftRunView {
   /** the self-contained HTML report in the artifact store */
   reportKey: string | null;
   createdAt: string;
+  /** PSI checks: a column fails at PSI ≥ this; null for model-drift checks */
+  psiThreshold: number | null;
+  /** PSI checks: the run that froze the baseline compared against */
+  baselineRunId: string | null;
 }
 
 interface Row {
@@ -41,10 +45,12 @@ interface Row {
   status: string;
   report_key: string | null;
   created_at: Date;
+  psi_threshold: number | null;
+  baseline_run_id: string | null;
 }
 
 const COLUMNS = `run_id, dataset, model, version, scoring_run_id, reference_rows, current_rows, columns, drifted_columns, drifted_share,
-                 share_threshold, dataset_drift, max_psi, status, report_key, created_at`;
+                 share_threshold, dataset_drift, max_psi, status, report_key, created_at, psi_threshold, baseline_run_id::text`;
 
 function toView(r: Row): DriftRunView {
   return {
@@ -64,17 +70,25 @@ function toView(r: Row): DriftRunView {
     status: r.status,
     reportKey: r.report_key,
     createdAt: r.created_at.toISOString(),
+    psiThreshold: r.psi_threshold,
+    baselineRunId: r.baseline_run_id,
   };
 }
 
-/** The newest drift checks of a dataset, newest first (the share-over-time chart reads them oldest first). */
-export async function listDriftRuns(dataset: string, limit = 200): Promise<DriftRunView[]> {
-  const rows = await query<Row>(`SELECT ${COLUMNS} FROM monitoring.drift_runs WHERE dataset = $1 ORDER BY created_at DESC, run_id DESC LIMIT $2`, [dataset, limit]);
+/**
+ * drift_runs holds two kinds of check: model drift (drift-* pipelines, the default) and the data-quality PSI check
+ * against a frozen baseline (psi-check-*). Every reader names the one it shows.
+ */
+export type CheckKind = "model-drift" | "psi-baseline";
+
+/** The newest checks of a dataset, newest first (the share-over-time chart reads them oldest first). */
+export async function listDriftRuns(dataset: string, limit = 200, check: CheckKind = "model-drift"): Promise<DriftRunView[]> {
+  const rows = await query<Row>(`SELECT ${COLUMNS} FROM monitoring.drift_runs WHERE dataset = $1 AND check_kind = $3 ORDER BY created_at DESC, run_id DESC LIMIT $2`, [dataset, limit, check]);
   return rows.map(toView);
 }
 
-/** The newest drift check of every dataset (the Overview's drift card). */
-export async function latestDriftRuns(): Promise<DriftRunView[]> {
-  const rows = await query<Row>(`SELECT DISTINCT ON (dataset) ${COLUMNS} FROM monitoring.drift_runs ORDER BY dataset, created_at DESC, run_id DESC`);
+/** The newest check of every dataset (the Overview's drift card: model drift). */
+export async function latestDriftRuns(check: CheckKind = "model-drift"): Promise<DriftRunView[]> {
+  const rows = await query<Row>(`SELECT DISTINCT ON (dataset) ${COLUMNS} FROM monitoring.drift_runs WHERE check_kind = $1 ORDER BY dataset, created_at DESC, run_id DESC`, [check]);
   return rows.map(toView);
 }

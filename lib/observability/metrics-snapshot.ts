@@ -64,7 +64,7 @@ async function latestDriftRuns(): Promise<MetricsSnapshot["drift"]> {
     const rows = await query<{ dataset: string; status: string; drifted_share: number | null; max_psi: number | null; at: number }>(
       `SELECT DISTINCT ON (d.dataset) d.dataset::text AS dataset, d.status::text AS status, d.drifted_share::float8 AS drifted_share,
               d.max_psi::float8 AS max_psi, extract(epoch FROM d.created_at)::float8 AS at
-         FROM monitoring.drift_runs d ORDER BY d.dataset, d.created_at DESC`,
+         FROM monitoring.drift_runs d WHERE d.check_kind = 'model-drift' ORDER BY d.dataset, d.created_at DESC`,
     );
     return rows.map((r) => ({ dataset: r.dataset, status: r.status, driftedShare: r.drifted_share, maxPsi: r.max_psi, createdAt: r.at }));
   } catch (e) {

@@ -22,6 +22,8 @@ describe("pipelineCommand", () => {
     expect(pipelineCommand("score", "wallet")).toBe("churnops run score-wallet");
     expect(pipelineCommand("drift", "table:telco")).toBe("churnops run drift-table --param dataset=telco");
     expect(pipelineCommand("train", "table:telco")).toBe("churnops run train-table --param dataset=telco");
+    expect(pipelineCommand("psi-check", "elearning")).toBe("churnops run psi-check-elearning");
+    expect(pipelineCommand("psi-check", "table:telco")).toBe("churnops run psi-check-table --param dataset=telco");
   });
 });
 

@@ -16,10 +16,10 @@ export function compareDatasets(a: string, b: string): number {
 }
 
 /**
- * The pipeline that scores, checks the drift of or trains a dataset's model, as a CLI command:
+ * The pipeline that scores, checks the drift of or trains a dataset's model (or PSI-checks its data), as a CLI command:
  * `churnops run drift-elearning`, or `churnops run drift-table --param dataset=<slug>` for an uploaded table.
  */
-export function pipelineCommand(kind: "score" | "drift" | "train", dataset: string): string {
+export function pipelineCommand(kind: "score" | "drift" | "train" | "psi-check", dataset: string): string {
   if (dataset.startsWith("table:")) return `churnops run ${kind}-table --param dataset=${dataset.slice("table:".length)}`;
   return `churnops run ${kind}-${dataset}`;
 }

@@ -64,6 +64,18 @@ const COPY: Record<string, PipelineCopy> = {
     summary: "Checks whether the table rows scored last still look like the ones the model learned from, column by column, and writes a report.",
     when: "Runs every Monday; pick a dataset by its short name, or leave it empty for the latest scored one.",
   },
+  "psi-check-elearning": {
+    summary: "Checks that today's learner data still looks like a sample of it kept from the first check, number column by number column, and writes a report. Works before any model is trained.",
+    when: "Runs every morning; a FAIL means a column's values moved a lot (a broken feed or a real change). If the change is expected, run it with rebaseline=true.",
+  },
+  "psi-check-wallet": {
+    summary: "Checks that the latest week of wallet buyers still looks like a sample of it kept from the first check, number column by number column, and writes a report.",
+    when: "Runs every morning; run it after loading a new export. Use rebaseline=true to keep a new sample after an expected change.",
+  },
+  "psi-check-table": {
+    summary: "Checks that an uploaded table's latest rows still look like a sample of them kept from the first check, number column by number column, and writes a report.",
+    when: "Runs every morning; pick a dataset by its short name, or leave it empty for the latest loaded one.",
+  },
   "crypto-events": {
     summary: "Takes in the last five days of crypto purchases, checks every row, sets the bad ones aside with the reason, and only then updates the purchase records; purchases that disappeared are marked inactive, never deleted.",
     when: "Runs by itself every morning; run it now to take in today's purchases (a failed check leaves the records untouched).",

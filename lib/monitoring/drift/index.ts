@@ -15,3 +15,4 @@ export { OTHER_CATEGORIES_LABEL } from "./histogram.ts";
 export { kolmogorovSurvival } from "./kolmogorov/kolmogorov-survival.ts";
 export { smirnovSurvival } from "./kolmogorov/smirnov.ts";
 export { chiSquareSurvival, normalTwoSidedPValue } from "./regularized-gamma.ts";
+export * from "./psi-check.ts";

@@ -41,4 +41,9 @@ export interface DriftReportInput {
   datasetDrift: boolean;
   status: "pass" | "warn" | "fail";
   columns: DriftReportColumn[];
+  /**
+   * "model-drift" (default): the drift tests of a drift-* run. "psi-baseline": a data-quality PSI check against a
+   * frozen baseline sample (psi-check-*): each column's verdict is PSI ≥ its threshold, and any failing column fails.
+   */
+  check?: "model-drift" | "psi-baseline";
 }

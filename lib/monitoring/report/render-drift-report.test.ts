@@ -125,3 +125,36 @@ describe("checkWellFormed (the test's own parser)", () => {
     expect(checkWellFormed('<!doctype html><p title="a &amp; b">a &lt; b<br></p>').errors).toEqual([]);
   });
 });
+
+describe("renderDriftReport (check psi-baseline)", () => {
+  const numeric = { kind: "numeric" as const, edges: [0, 1, 2], reference: [0.5, 0.5], current: [0.1, 0.9] };
+  const input: DriftReportInput = {
+    ...sampleDriftReportInput(),
+    check: "psi-baseline",
+    title: "PSI check: elearning",
+    model: null,
+    columns: [
+      { column: "watch_minutes_30", kind: "numeric", test: "psi", statistic: 0.51, pValue: null, threshold: 0.2, drifted: true, psi: 0.51, psiStatus: "fail", histogram: numeric },
+      { column: "quiz_score_mean", kind: "numeric", test: "psi", statistic: 0.33, pValue: null, threshold: 0.2, drifted: false, psi: 0.33, psiStatus: null, histogram: numeric },
+      { column: "logins_7", kind: "numeric", test: "psi", statistic: 0.01, pValue: null, threshold: 0.2, drifted: false, psi: 0.01, psiStatus: "pass", histogram: numeric },
+    ],
+  };
+  const html = renderDriftReport(input);
+
+  it("says PSI check, counts failing and unjudged columns, and explains the PSI rule instead of the drift tests", () => {
+    expect(checkWellFormed(html).errors).toEqual([]);
+    expect(html).toContain("<strong>PSI check failed</strong>");
+    expect(html).toContain("1 of 3 columns at or above their PSI threshold; 1 without enough data for a verdict");
+    expect(html).toContain("A data-quality PSI check compares");
+    expect(html).not.toContain("Dataset drift detected");
+    expect(html).not.toContain("Kolmogorov");
+    expect(count(html, `<span class="badge none">not enough data</span>`)).toBe(2); // the table row and the card of quiz_score_mean
+    expect(renderDriftReport({ ...input, columns: input.columns.slice(2) })).toContain("<strong>PSI check passed</strong>");
+  });
+
+  it("keeps the drift wording when no check kind is given", () => {
+    const drift = renderDriftReport(sampleDriftReportInput());
+    expect(drift).not.toContain("PSI check");
+    expect(drift).not.toContain("not enough data");
+  });
+});

@@ -23,8 +23,12 @@ export function renderDriftReport(input: DriftReportInput): string {
   const drifted = columns.filter((c) => c.drifted).length;
   const e = escapeHtml;
   const model = input.model ? `${e(input.model.name)} v${formatCount(input.model.version)}` : "none";
-  const verdict = input.datasetDrift ? "Dataset drift detected" : "No dataset drift";
-  const rule = `${drifted} of ${columns.length} columns drifted (${formatPercent(input.share)}; dataset drift at ${formatPercent(input.shareThreshold)} or more)`;
+  const psiCheck = input.check === "psi-baseline";
+  const noVerdict = columns.filter((c) => c.psiStatus === null).length;
+  const verdict = psiCheck ? (drifted > 0 ? "PSI check failed" : "PSI check passed") : input.datasetDrift ? "Dataset drift detected" : "No dataset drift";
+  const rule = psiCheck
+    ? `${drifted} of ${columns.length} columns at or above their PSI threshold${noVerdict > 0 ? `; ${noVerdict} without enough data for a verdict` : ""}`
+    : `${drifted} of ${columns.length} columns drifted (${formatPercent(input.share)}; dataset drift at ${formatPercent(input.shareThreshold)} or more)`;
 
   return [
     "<!doctype html>",
@@ -50,13 +54,12 @@ export function renderDriftReport(input: DriftReportInput): string {
     meta("Current", `${e(input.currentLabel)} · ${formatCount(input.currentRows)} rows`),
     "</dl>",
     "</header>",
-    summaryTable(columns),
+    summaryTable(columns, psiCheck),
     '<section class="columns" aria-label="Columns">',
     ...columns.map((c, i) => columnCard(c, i, input)),
     "</section>",
     "<footer>",
-    "<p>A column drifts when its test's p-value is below its threshold (Kolmogorov–Smirnov, chi-square, z-test) or when its distance is at or above its threshold (Wasserstein, Jensen–Shannon). The dataset drifts when the share of drifted columns reaches the dataset threshold.</p>",
-    "<p>PSI (Population Stability Index, on reference-quantile bins) is reported beside the test with its own pass / warn / fail bands. Bars show each bin's share of its own rows, so reference and current compare even when their sizes differ.</p>",
+    ...(psiCheck ? PSI_CHECK_FOOTER : MODEL_DRIFT_FOOTER),
     "</footer>",
     "</main>",
     "</body>",
@@ -64,6 +67,16 @@ export function renderDriftReport(input: DriftReportInput): string {
     "",
   ].join("\n");
 }
+
+const PSI_CHECK_FOOTER = [
+  "<p>A data-quality PSI check compares the dataset's current rows with a baseline sample frozen by its first check (the reference). Each numeric column fails when its PSI (Population Stability Index, on ten reference-quantile bins) is at or above the threshold shown; the check fails when any column fails. A column with too few values on a side gets no verdict (not enough data).</p>",
+  "<p>Bars show each bin's share of its own rows, so reference and current compare even when their sizes differ.</p>",
+];
+
+const MODEL_DRIFT_FOOTER = [
+  "<p>A column drifts when its test's p-value is below its threshold (Kolmogorov–Smirnov, chi-square, z-test) or when its distance is at or above its threshold (Wasserstein, Jensen–Shannon). The dataset drifts when the share of drifted columns reaches the dataset threshold.</p>",
+  "<p>PSI (Population Stability Index, on reference-quantile bins) is reported beside the test with its own pass / warn / fail bands. Bars show each bin's share of its own rows, so reference and current compare even when their sizes differ.</p>",
+];
 
 /** Drifted columns first; within each group the order the drift run listed them (a stable sort). */
 function orderColumns(columns: readonly DriftReportColumn[]): DriftReportColumn[] {
@@ -75,8 +88,9 @@ function meta(term: string, html: string): string {
 }
 
 const verdictBadge = (drifted: boolean) => (drifted ? '<span class="badge fail">drifted</span>' : '<span class="badge pass">no drift</span>');
-const psiBadge = (status: DriftReportColumn["psiStatus"]) =>
-  status ? `<span class="badge ${statusClass(status)}">${escapeHtml(status)}</span>` : '<span class="badge none">n/a</span>';
+/** A column's PSI status; no status means "n/a" (categories) or, in a PSI check, too few values for a verdict. */
+const psiBadge = (status: DriftReportColumn["psiStatus"], psiCheck = false) =>
+  status ? `<span class="badge ${statusClass(status)}">${escapeHtml(status)}</span>` : `<span class="badge none">${psiCheck ? "not enough data" : "n/a"}</span>`;
 
 /** A status as a CSS class: only the three known ones (the input is JSON from elsewhere; a class is markup too). */
 function statusClass(status: string): "pass" | "warn" | "fail" | "none" {
@@ -88,12 +102,12 @@ function ruleText(c: DriftReportColumn): string {
   return c.pValue === null ? `statistic ≥ ${formatNumber(c.threshold)}` : `p &lt; ${formatNumber(c.threshold)}`;
 }
 
-function summaryTable(columns: readonly DriftReportColumn[]): string {
+function summaryTable(columns: readonly DriftReportColumn[], psiCheck: boolean): string {
   const rows = columns.map(
     (c) =>
       `<tr><td class="name">${escapeHtml(c.column)}</td><td>${escapeHtml(c.kind)}</td><td>${escapeHtml(c.test)}</td>` +
       `<td class="num">${formatNumber(c.statistic)}</td><td class="num">${formatNumber(c.pValue)}</td><td>${ruleText(c)}</td>` +
-      `<td class="num">${formatNumber(c.psi)}</td><td>${psiBadge(c.psiStatus)}</td><td>${verdictBadge(c.drifted)}</td></tr>`,
+      `<td class="num">${formatNumber(c.psi)}</td><td>${psiBadge(c.psiStatus, psiCheck)}</td><td>${verdictBadge(c.drifted)}</td></tr>`,
   );
   return [
     '<div class="table-wrap">',
@@ -117,7 +131,7 @@ function columnCard(c: DriftReportColumn, index: number, input: DriftReportInput
     stat("Statistic", formatNumber(c.statistic)),
     stat("p-value", formatNumber(c.pValue)),
     stat("Drift when", ruleText(c)),
-    stat("PSI", `${formatNumber(c.psi)} ${psiBadge(c.psiStatus)}`),
+    stat("PSI", `${formatNumber(c.psi)} ${psiBadge(c.psiStatus, input.check === "psi-baseline")}`),
     "</dl>",
     `<figure>${svg}<figcaption>${escapeHtml(input.referenceLabel)} vs ${escapeHtml(input.currentLabel)}: share of rows per ${c.histogram.kind === "numeric" ? "bin" : "category"}</figcaption></figure>`,
     "</article>",
