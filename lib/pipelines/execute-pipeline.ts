@@ -4,6 +4,7 @@ import { enqueueEvents } from "../events/outbox.ts";
 import type { Json, PipelineDefinition, StepContext, StepRef } from "./pipeline-definition.ts";
 import { RunCancelledError, StepOutputError, failureKindOf, outputOfFailure } from "./pipeline-errors.ts";
 import { createProgressReporter } from "./progress-reporter.ts";
+import { trimEmbeddedWal } from "../db/embedded-wal.ts";
 import { heartbeat, isCancelRequested, markStepFinished, markStepStarted, updateProgress } from "./run-store.ts";
 
 /** An event a step wrote to the outbox, as memoised with the step's result (ids make redelivery a no-op). */
@@ -116,6 +117,7 @@ export async function executePipeline(
       } finally {
         stopWatching();
         signal.removeEventListener("abort", forward);
+        await trimEmbeddedWal();
       }
     });
     outputs[step.id] = result.output;
