@@ -10,12 +10,12 @@ const WAL_LIMIT_BYTES = 128 * 1024 * 1024;
  * Takes well under a second; a failure is logged and never fails the caller. A no-op on Postgres, whose
  * checkpointer does this on its own.
  */
-export async function trimEmbeddedWal(): Promise<void> {
+export async function trimEmbeddedWal(limitBytes = WAL_LIMIT_BYTES): Promise<void> {
   try {
     const { engine, pool } = await getDb();
     if (engine !== "embedded") return;
     const { rows } = await pool.query<{ bytes: number }>("SELECT coalesce(sum(size), 0)::float8 AS bytes FROM pg_ls_waldir()");
-    if ((rows[0]?.bytes ?? 0) > WAL_LIMIT_BYTES) await pool.query("CHECKPOINT");
+    if ((rows[0]?.bytes ?? 0) > limitBytes) await pool.query("CHECKPOINT");
   } catch (e) {
     console.error("embedded database: could not checkpoint the WAL:", e);
   }
