@@ -1,18 +1,10 @@
 import "server-only";
 import { query } from "../db/sql.ts";
+import type { SegmentRow } from "../scoring/segment-row.ts";
 import { parseRunEstimate, type RunEstimateView } from "./run-estimate.ts";
 
 /** The whole run's realised performance (segment_metrics "(all)"); metrics null when too few rows or one class. */
-export interface RealisedOverall {
-  /** scored rows that had a label */
-  rows: number;
-  positives: number;
-  rocAuc: number | null;
-  prAuc: number | null;
-  k: number;
-  precisionAtK: number | null;
-  calibrationError: number | null;
-  flagged: boolean;
+export interface RealisedOverall extends Omit<SegmentRow, "segmentColumn" | "segmentValue" | "brier"> {
   labelsFrom: string;
   /** when the labels were joined (ISO) */
   computedAt: string;
