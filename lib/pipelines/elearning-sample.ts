@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { elearningSampleParams } from "../sources/elearning/elearning-params.ts";
-import { generateElearning } from "../sources/elearning/generate-elearning.ts";
+import { Readable } from "node:stream";
+import { generateElearningStream } from "../sources/elearning/generate-elearning.ts";
 import { loadElearningFromStore, type ElearningKeys } from "../sources/elearning/load-elearning.ts";
 import { CSV_ENCODINGS } from "../sources/csv/text-encoding.ts";
 import { putArtifact } from "../storage/artifact-records.ts";
@@ -18,6 +19,15 @@ export function loadElearningStep<P>(keysOf: (ctx: StepContext<P>) => ElearningK
 /** The data gate and the staging build, shared by every e-learning pipeline. */
 export const elearningGateSteps = gateSteps(elearningSuites, buildElearningStaging);
 
+/** The pieces as bytes, reporting how many of `total` have gone by (one piece per simulated day). */
+function* asBuffers(chunks: Iterable<string>, total: number, onPiece: (done: number) => void): Generator<Buffer> {
+  let done = 0;
+  for (const chunk of chunks) {
+    yield Buffer.from(chunk);
+    onPiece(Math.min(1, ++done / total));
+  }
+}
+
 const generateCsvs = defineStep({
   id: "generate-csvs",
   title: "Generate CSVs",
@@ -31,13 +41,14 @@ const generateCsvs = defineStep({
   }),
   async run({ runId, params, progress }: StepContext<z.infer<typeof elearningSampleParams>>) {
     progress(0, "generating users and events");
-    const data = generateElearning(params);
+    // events.csv streams into the store as it is generated: a 10× sample never exists as one string.
+    const data = generateElearningStream(params);
     // Run-scoped keys: a later run never overwrites the files an earlier run recorded.
     const usersKey = runArtifactKey("elearning", runId, "users.csv");
     const eventsKey = runArtifactKey("elearning", runId, "events.csv");
-    progress(0.5, "writing CSVs to the artifact store");
     const meta = { kind: "dataset", contentType: "text/csv", runId };
-    const [users, events] = await Promise.all([putArtifact(usersKey, data.usersCsv, meta), putArtifact(eventsKey, data.eventsCsv, meta)]);
+    const eventBytes = Readable.from(asBuffers(data.events, params.days + 1, (f) => progress(f, "generating events into the artifact store")));
+    const [users, events] = await Promise.all([putArtifact(usersKey, data.usersCsv, meta), putArtifact(eventsKey, eventBytes, meta)]);
     return { usersKey, eventsKey, users: data.stats.users, events: data.stats.events, churnedUsers: data.stats.churnedUsers, bytes: users.bytes + events.bytes };
   },
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { rocAuc } from "../../ml/metrics/roc-auc.ts";
 import { elearningSampleParams, type ElearningSampleParams } from "./elearning-params.ts";
-import { EVENTS_HEADER, USERS_HEADER, generateElearning } from "./generate-elearning.ts";
+import { EVENTS_HEADER, USERS_HEADER, generateElearning, generateElearningStream } from "./generate-elearning.ts";
 
 const DAY_MS = 86_400_000;
 // These run in ~1 s here; the default 5 s is too tight for a slow CI machine.
@@ -31,6 +31,23 @@ function rows(csv: string): { header: string; rows: string[][] } {
 
 const dayIndex = (date: string, start: string) =>
   Math.round((Date.parse(`${date.slice(0, 10)}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / DAY_MS);
+
+describe("generateElearningStream", () => {
+  it("gives events.csv a day at a time, counts them as it goes, and refuses a second read (the simulation runs once)", () => {
+    const p = params({ users: 200, days: 60 });
+    const s = generateElearningStream(p);
+    expect(s.stats.events).toBe(0); // nothing simulated yet
+    const pieces = Array.from(s.events);
+    expect(pieces[0]).toBe(`${EVENTS_HEADER}\n`);
+    expect(pieces.length).toBeGreaterThan(30);
+    expect(pieces.length).toBeLessThanOrEqual(p.days + 1);
+    expect(pieces.every((piece) => piece.endsWith("\n"))).toBe(true);
+    const lines = pieces.join("").split("\n").filter(Boolean);
+    expect(s.stats.events).toBe(lines.length - 1);
+    expect(s.stats.lastEventTime).toBe(lines.at(-1)!.split(",")[2]);
+    expect(() => Array.from(s.events)).toThrow(/can be read once/);
+  });
+});
 
 describe("generateElearning", () => {
   it("produces byte-identical CSVs for the same params and different ones for another seed", () => {

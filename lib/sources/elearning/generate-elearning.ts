@@ -113,7 +113,27 @@ function createUser(id: number, days: number, p: ElearningSampleParams, rng: See
  * Days are simulated in order and each day's events sorted by (time, user), so the
  * file is chronological without a global sort. Same params → byte-identical output.
  */
+export interface ElearningStream {
+  usersCsv: string;
+  /** events.csv in pieces (the header, then one chunk per simulated day): concatenated, exactly `eventsCsv` */
+  events: Iterable<string>;
+  /** complete once `events` has been read to the end */
+  stats: ElearningDataset["stats"];
+}
+
+/** The whole dataset in memory (tests, small samples): the stream's pieces joined. */
 export function generateElearning(params: ElearningSampleParams): ElearningDataset {
+  const s = generateElearningStream(params);
+  const eventsCsv = Array.from(s.events).join("");
+  return { usersCsv: s.usersCsv, eventsCsv, stats: s.stats };
+}
+
+/**
+ * The dataset with events.csv produced day by day as it is read, so a 10× sample (4.8M events, ~300 MB of CSV)
+ * never exists as one string: the load streams it into the artifact store. Users are simulated first (every day
+ * needs them all), events lazily.
+ */
+export function generateElearningStream(params: ElearningSampleParams): ElearningStream {
   const { users: nUsers, days } = params;
   const startMs = Date.parse(`${params.startDate}T00:00:00Z`);
   if (Number.isNaN(startMs)) throw new RangeError(`Invalid startDate ${params.startDate}`);
@@ -132,78 +152,89 @@ export function generateElearning(params: ElearningSampleParams): ElearningDatas
     sims.push(user);
   }
 
-  // One joined chunk per day: per-line strings die young instead of piling up in the
-  // old generation until a final join (that pile-up cost more time than generating).
-  const dayChunks: string[] = [];
-  let eventId = 0;
-  let firstEventTime = "";
-  let lastEventTime = "";
-  for (let day = 0; day < days; day++) {
-    const prefix = `${isoDate(day)}T`;
-    const dayOfMonth = Number(prefix.slice(8, 10));
-    const keys: number[] = [];
-    const seconds: number[] = [];
-    const rests: string[] = [];
-    const emit = (u: SimUser, second: number, rest: string) => {
-      keys.push(second * USER_KEY_SPAN + u.id);
-      seconds.push(second);
-      rests.push(rest);
-    };
+  const stats: ElearningDataset["stats"] = {
+    users: nUsers,
+    events: 0,
+    churnedUsers: sims.filter((u) => Number.isFinite(u.churnDay)).length,
+    paidUsers: sims.filter((u) => u.price > 0).length,
+    firstEventTime: "",
+    lastEventTime: "",
+  };
 
-    for (const u of sims) {
-      if (day < u.activeFrom || day >= u.churnDay) continue;
-      const toChurn = u.churnDay - day;
-      const fade = toChurn <= FADE_DAYS ? toChurn / (FADE_DAYS + 1) : 1;
-      let hadEvent = false;
+  // One joined chunk per day: per-line strings die young instead of piling up in the old generation.
+  function* eventChunks(): Generator<string> {
+    yield `${EVENTS_HEADER}\n`;
+    let eventId = 0;
+    let firstEventTime = "";
+    let lastEventTime = "";
+    for (let day = 0; day < days; day++) {
+      const prefix = `${isoDate(day)}T`;
+      const dayOfMonth = Number(prefix.slice(8, 10));
+      const keys: number[] = [];
+      const seconds: number[] = [];
+      const rests: string[] = [];
+      const emit = (u: SimUser, second: number, rest: string) => {
+        keys.push(second * USER_KEY_SPAN + u.id);
+        seconds.push(second);
+        rests.push(rest);
+      };
 
-      if (u.price > 0 && (dayOfMonth === u.billingDom || day === u.retryDay)) {
-        const second = rng.int(3600, 5 * 3600);
-        const amount = `,,0.0,,${formatFloat(u.price)}`;
-        // Cards fail more often for users on their way out; a retry always succeeds.
-        if (day !== u.retryDay && rng.next() < 0.03 + 0.12 * (1 - fade)) {
-          emit(u, second, `payment_failed${amount}`);
-          u.retryDay = day + rng.int(1, 2);
-        } else {
-          emit(u, second, `payment_success${amount}`);
-          u.retryDay = -1;
+      for (const u of sims) {
+        if (day < u.activeFrom || day >= u.churnDay) continue;
+        const toChurn = u.churnDay - day;
+        const fade = toChurn <= FADE_DAYS ? toChurn / (FADE_DAYS + 1) : 1;
+        let hadEvent = false;
+
+        if (u.price > 0 && (dayOfMonth === u.billingDom || day === u.retryDay)) {
+          const second = rng.int(3600, 5 * 3600);
+          const amount = `,,0.0,,${formatFloat(u.price)}`;
+          // Cards fail more often for users on their way out; a retry always succeeds.
+          if (day !== u.retryDay && rng.next() < 0.03 + 0.12 * (1 - fade)) {
+            emit(u, second, `payment_failed${amount}`);
+            u.retryDay = day + rng.int(1, 2);
+          } else {
+            emit(u, second, `payment_success${amount}`);
+            u.retryDay = -1;
+          }
+          hadEvent = true;
         }
-        hadEvent = true;
-      }
 
-      const forced = day === u.signupDay || (fade === 1 && u.idleDays >= MAX_IDLE_DAYS);
-      if (forced || rng.next() < u.pActive * fade) {
-        appendStudyDay(u, day, fade, rng, emit);
-        hadEvent = true;
+        const forced = day === u.signupDay || (fade === 1 && u.idleDays >= MAX_IDLE_DAYS);
+        if (forced || rng.next() < u.pActive * fade) {
+          appendStudyDay(u, day, fade, rng, emit);
+          hadEvent = true;
+        }
+        u.idleDays = hadEvent ? 0 : u.idleDays + 1;
       }
-      u.idleDays = hadEvent ? 0 : u.idleDays + 1;
-    }
-    if (keys.length === 0) continue;
+      if (keys.length === 0) continue;
 
-    // Tie-break on generation order keeps each user's own events in causal order.
-    const order = Array.from(keys, (_, i) => i).sort((a, b) => keys[a]! - keys[b]! || a - b);
-    const lines: string[] = [];
-    for (const i of order) {
-      const key = keys[i]!;
-      const stamp = `${prefix}${clockTime(seconds[i]!)}`;
-      lines.push(`${++eventId},${key % USER_KEY_SPAN},${stamp},${rests[i]}`);
-      if (firstEventTime === "") firstEventTime = stamp;
-      lastEventTime = stamp;
+      // Tie-break on generation order keeps each user's own events in causal order.
+      const order = Array.from(keys, (_, i) => i).sort((a, b) => keys[a]! - keys[b]! || a - b);
+      const lines: string[] = [];
+      for (const i of order) {
+        const key = keys[i]!;
+        const stamp = `${prefix}${clockTime(seconds[i]!)}`;
+        lines.push(`${++eventId},${key % USER_KEY_SPAN},${stamp},${rests[i]}`);
+        if (firstEventTime === "") firstEventTime = stamp;
+        lastEventTime = stamp;
+      }
+      stats.events = eventId;
+      stats.firstEventTime = firstEventTime;
+      stats.lastEventTime = lastEventTime;
+      yield `${lines.join("\n")}\n`;
     }
-    dayChunks.push(lines.join("\n"));
   }
 
-  return {
-    usersCsv: `${userLines.join("\n")}\n`,
-    eventsCsv: [EVENTS_HEADER, ...dayChunks, ""].join("\n"),
-    stats: {
-      users: nUsers,
-      events: eventId,
-      churnedUsers: sims.filter((u) => Number.isFinite(u.churnDay)).length,
-      paidUsers: sims.filter((u) => u.price > 0).length,
-      firstEventTime,
-      lastEventTime,
+  // The simulation advances the shared random stream and the users' state: it can run once.
+  let read = false;
+  const events: Iterable<string> = {
+    [Symbol.iterator]() {
+      if (read) throw new Error("generateElearningStream: the events can be read once (generate again for a second copy)");
+      read = true;
+      return eventChunks();
     },
   };
+  return { usersCsv: `${userLines.join("\n")}\n`, events, stats };
 }
 
 type Emit = (u: SimUser, second: number, rest: string) => void;
