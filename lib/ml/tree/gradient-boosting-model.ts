@@ -1,8 +1,9 @@
 import { sigmoid } from "../linear/sigmoid.ts";
 import type { BinaryClassifier, Matrix, ModelJson } from "../types.ts";
 import { defaultThreads } from "./default-threads.ts";
-import { PARALLEL_MIN_ROWS, scoreRowsInParallel } from "./score-threads.ts";
-import { type CompiledTrees, compileTrees, scoreRows } from "./score-trees.ts";
+import { PARALLEL_MIN_ROWS, type ScoringTrees, scoreRowsInParallel } from "./score-threads.ts";
+import { compileTrees, scoreRows } from "./score-trees.ts";
+import { compileWasmTrees, instantiateScorer, scoreRowsWasm, type WasmScorer } from "./score-wasm.ts";
 
 /**
  * One regression tree as flat arrays; node 0 is the root. A split sends x left when x[feature] ≤ threshold, and a
@@ -72,7 +73,9 @@ export interface GradientBoostingJson extends ModelJson {
  */
 export class GradientBoostingModel implements BinaryClassifier {
   readonly family = "gradient-boosting";
-  private readonly compiled: CompiledTrees;
+  private readonly scoring: ScoringTrees;
+  /** the kernel instance with this model's trees in its memory, made on the first call to raw */
+  private scorer: WasmScorer | null = null;
 
   constructor(
     readonly baseline: number,
@@ -86,13 +89,15 @@ export class GradientBoostingModel implements BinaryClassifier {
       throw new RangeError(`GradientBoostingModel: ${featureNames.length} feature names for ${nFeatures} features`);
     }
     for (const tree of trees) checkTree(tree, nFeatures);
-    this.compiled = compileTrees(trees, nFeatures);
+    const wasmTrees = typeof WebAssembly === "object" ? compileWasmTrees(trees, nFeatures) : null;
+    this.scoring = wasmTrees ? { kind: "wasm", trees: wasmTrees } : { kind: "js", trees: compileTrees(trees, nFeatures) };
   }
 
   /**
-   * Margins, one per row. Rows are copied block by block into row-major order (a row's features in one short slice,
-   * the block in L2 across all trees) and walked through the trees without branches (score-trees.ts); the sums equal
-   * referenceRaw's bit for bit. O(rows · Σ tree depths).
+   * Margins, one per row. Rows are copied block by block into the WebAssembly kernel's memory and walked through
+   * complete-tree layouts without branches (score-wasm.ts); a model with a tree deeper than WASM_MAX_DEPTH goes
+   * through the typed-array layout instead (score-trees.ts). Either way the sums equal referenceRaw's bit for bit.
+   * O(rows · Σ tree depths).
    *
    * @param threads 1, or 2: from PARALLEL_MIN_ROWS rows on a helper thread scores half of them (score-threads.ts),
    *   with the same results. Default: 2 when a core is free (defaultThreads()).
@@ -102,8 +107,14 @@ export class GradientBoostingModel implements BinaryClassifier {
       throw new RangeError(`GradientBoostingModel.raw: x has ${x.cols} columns but the model has ${this.nFeatures} features`);
     }
     const out = new Float64Array(x.rows);
-    if (x.rows >= PARALLEL_MIN_ROWS && (threads ?? defaultThreads()) > 1) scoreRowsInParallel(this.compiled, this.baseline, x, out);
-    else scoreRows(this.compiled, this.baseline, x, 0, x.rows, out);
+    const { scoring, baseline } = this;
+    let scoreHere: (from: number, to: number) => void;
+    if (scoring.kind === "wasm") {
+      const scorer = (this.scorer ??= instantiateScorer(scoring.trees));
+      scoreHere = (from, to) => scoreRowsWasm(scorer, baseline, x, from, to, out);
+    } else scoreHere = (from, to) => scoreRows(scoring.trees, baseline, x, from, to, out);
+    if (x.rows >= PARALLEL_MIN_ROWS && (threads ?? defaultThreads()) > 1) scoreRowsInParallel(scoring, baseline, x, out, scoreHere);
+    else scoreHere(0, x.rows);
     return out;
   }
 

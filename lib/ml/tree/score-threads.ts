@@ -1,6 +1,10 @@
 import { Worker } from "node:worker_threads";
 import type { Matrix } from "../types.ts";
 import { type CompiledTrees, fillRowBlock, SCORE_BLOCK, scoreBlock, scoreRows } from "./score-trees.ts";
+import { instantiateScorer, scoreRowsWasm, WASM_BLOCK, type WasmTrees } from "./score-wasm.ts";
+
+/** What a thread scores with: the WebAssembly kernel's trees (score-wasm.ts), or the typed-array layout for trees too deep for it. */
+export type ScoringTrees = { kind: "wasm"; trees: WasmTrees } | { kind: "js"; trees: CompiledTrees };
 
 /**
  * Below this many rows scoring stays on the calling thread: starting a helper thread costs tens of milliseconds (the
@@ -26,10 +30,13 @@ const SCORE_BLOCK = ${SCORE_BLOCK};
 const fillRowBlock = ${fillRowBlock.toString()};
 const scoreBlock = ${scoreBlock.toString()};
 const scoreRows = ${scoreRows.toString()};
-const { control, trees, baseline, x, out } = workerData;
+const instantiateScorer = ${instantiateScorer.toString()};
+const scoreRowsWasm = ${scoreRowsWasm.toString()};
+const { control, kind, trees, baseline, x, out } = workerData;
 Atomics.store(control, ${STARTED}, 1);
 try {
-  scoreRows(trees, baseline, x, 0, x.rows, out);
+  if (kind === "wasm") scoreRowsWasm(instantiateScorer(trees), baseline, x, 0, x.rows, out);
+  else scoreRows(trees, baseline, x, 0, x.rows, out);
   Atomics.store(control, ${DONE}, 1);
 } catch (error) {
   Atomics.store(control, ${DONE}, 2);
@@ -40,38 +47,51 @@ Atomics.notify(control, ${DONE});
 /**
  * baseline + Σ tree outputs for every row of x, the last half of the rows scored by a helper thread started for the
  * call (the model is immutable and may be loaded per request, so no thread outlives a call). The helper's rows and
- * its results travel through SharedArrayBuffers; each row is scored by scoreRows either way, so the values are the
- * same as on one thread. If the helper cannot start or throws, the caller scores its rows too.
+ * its results travel through SharedArrayBuffers; each row is scored by the same function either way (`scoreHere`
+ * on this thread: rows [from, to) into out), so the values are the same as on one thread. If the helper cannot start
+ * or throws, the caller scores its rows too.
  */
-export function scoreRowsInParallel(trees: CompiledTrees, baseline: number, x: Matrix, out: Float64Array): void {
+export function scoreRowsInParallel(
+  scoring: ScoringTrees,
+  baseline: number,
+  x: Matrix,
+  out: Float64Array,
+  scoreHere: (from: number, to: number) => void,
+): void {
   const { rows, cols } = x;
-  const split = Math.ceil(rows / 2 / SCORE_BLOCK) * SCORE_BLOCK;
+  const block = Math.max(SCORE_BLOCK, WASM_BLOCK);
+  const split = Math.ceil(rows / 2 / block) * block;
   const helperRows = rows - split;
   const control = new Int32Array(new SharedArrayBuffer(8));
   const data = new Float64Array(new SharedArrayBuffer(8 * helperRows * cols));
   for (let j = 0; j < cols; j++) data.set(x.data.subarray(j * rows + split, (j + 1) * rows), j * helperRows);
   const helperOut = new Float64Array(new SharedArrayBuffer(8 * helperRows));
-  const sharedTrees: CompiledTrees = {
-    cols,
-    column: toShared(trees.column),
-    threshold: toShared(trees.threshold),
-    left: toShared(trees.left),
-    value: toShared(trees.value),
-    roots: toShared(trees.roots),
-    depths: toShared(trees.depths),
-  };
+  let helperTrees: CompiledTrees | WasmTrees;
+  if (scoring.kind === "wasm") helperTrees = scoring.trees; // module bytes and tree image, copied to the helper
+  else {
+    const trees = scoring.trees;
+    helperTrees = {
+      cols,
+      column: toShared(trees.column),
+      threshold: toShared(trees.threshold),
+      left: toShared(trees.left),
+      value: toShared(trees.value),
+      roots: toShared(trees.roots),
+      depths: toShared(trees.depths),
+    };
+  }
   let worker: Worker | null = null;
   try {
     worker = new Worker(HELPER_SOURCE, {
       eval: true,
-      workerData: { control, trees: sharedTrees, baseline, x: { rows: helperRows, cols, data }, out: helperOut },
+      workerData: { control, kind: scoring.kind, trees: helperTrees, baseline, x: { rows: helperRows, cols, data }, out: helperOut },
     });
     worker.unref();
     worker.on("error", () => {}); // a failed helper shows as DONE ≠ 1 below
   } catch {
     worker = null;
   }
-  scoreRows(trees, baseline, x, 0, worker ? split : rows, out);
+  scoreHere(0, worker ? split : rows);
   if (!worker) return;
   const waitStart = Date.now();
   while (Atomics.load(control, DONE) === 0) {
@@ -79,7 +99,7 @@ export function scoreRowsInParallel(trees: CompiledTrees, baseline: number, x: M
     if (Atomics.load(control, STARTED) === 0 && Date.now() - waitStart > START_TIMEOUT_MS) break;
   }
   if (Atomics.load(control, DONE) === 1) out.set(helperOut, split);
-  else scoreRows(trees, baseline, x, split, rows, out);
+  else scoreHere(split, rows);
 }
 
 function toShared<T extends Int32Array | Float64Array>(a: T): T {
