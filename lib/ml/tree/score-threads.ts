@@ -3,7 +3,10 @@ import type { Matrix } from "../types.ts";
 import { type CompiledTrees, fillRowBlock, SCORE_BLOCK, scoreBlock, scoreRows } from "./score-trees.ts";
 import { instantiateScorer, scoreRowsWasm, WASM_BLOCK, type WasmTrees } from "./score-wasm.ts";
 
-/** What a thread scores with: the WebAssembly kernel's trees (score-wasm.ts), or the typed-array layout for trees too deep for it. */
+/**
+ * What a thread scores with: the WebAssembly kernel's trees (score-wasm.ts), or the typed-array layout for trees too
+ * deep for it (score-trees.ts).
+ */
 export type ScoringTrees = { kind: "wasm"; trees: WasmTrees } | { kind: "js"; trees: CompiledTrees };
 
 /**
