@@ -103,9 +103,12 @@ const I64_MIN = -(2n ** 63n);
 /** A threshold's key: as PREPARE computes a value's, and NaN (no value is ≤ it) the smallest. */
 export function orderKey(v: number): bigint {
   if (v !== v) return I64_MIN;
-  const bits = new BigInt64Array(new Float64Array([v + 0]).buffer)[0]!;
+  keyFloat[0] = v + 0;
+  const bits = keyBits[0]!;
   return bits < 0n ? bits ^ 0x7fffffffffffffffn : bits;
 }
+const keyFloat = new Float64Array(1);
+const keyBits = new BigInt64Array(keyFloat.buffer);
 
 function treeDepth(tree: TreeArrays): number {
   const depth = new Int32Array(tree.feature.length);
