@@ -2,7 +2,8 @@ import type { Matrix } from "../types.ts";
 import type { TreeArrays } from "./gradient-boosting-model.ts";
 
 /**
- * All trees of an ensemble in one branch-free scoring layout. Nodes are laid out breadth-first with sibling pairs
+ * The typed-array scoring path, for models the WebAssembly kernel (score-wasm.ts) does not take: a tree deeper than
+ * WASM_MAX_DEPTH. All trees of an ensemble in one branch-free scoring layout. Nodes are laid out breadth-first with sibling pairs
  * adjacent (right = left + 1); a leaf is its own left child with threshold +∞, so a row that reached a leaf stays
  * there and every tree is walked exactly `depth` steps:
  *   node ← left[node] + (row[column[node]] > threshold[node])
