@@ -4,7 +4,7 @@ import type { Matrix } from "../types.ts";
 import { referenceModel, referenceRows, treeShapReference } from "./__fixtures__/reference-trees.ts";
 import { fitGradientBoosting } from "./fit-gradient-boosting.ts";
 import { GradientBoostingModel, type TreeArrays } from "./gradient-boosting-model.ts";
-import { PARALLEL_MIN_ROWS } from "./score-threads.ts";
+import { CHUNK_ROWS, PARALLEL_MIN_ROWS, scoreRowsInParallel } from "./score-threads.ts";
 import { referenceRaw, SCORE_BLOCK } from "./score-trees.ts";
 import { compileWasmTrees, instantiateScorer, orderKey, scoreRowsWasm, WASM_BLOCK, WASM_MAX_DEPTH } from "./score-wasm.ts";
 
@@ -203,6 +203,25 @@ describe("GradientBoostingModel.raw (the compiled evaluator)", () => {
       expect(Array.from(model.raw(x, 1))).toEqual(expected);
       expect(Array.from(model.raw(x, 2))).toEqual(expected);
     }
+  });
+
+  it("scores every chunk on the calling thread when the helper thread fails", () => {
+    const random = mulberry32(41);
+    const cols = 3;
+    const trees = Array.from({ length: 5 }, () => randomTree(random, cols, 4));
+    const kernel = compileWasmTrees(trees, cols)!;
+    const x = randomRows(random, 6 * CHUNK_ROWS + 17, cols, true);
+    const out = new Float64Array(x.rows);
+    const scorer = instantiateScorer(kernel);
+    let hereRows = 0;
+    // a module the helper cannot instantiate: it throws before taking a chunk
+    const broken = { kind: "wasm" as const, trees: { ...kernel, module: null as unknown as WebAssembly.Module } };
+    scoreRowsInParallel(broken, 0.5, x, out, (from, to) => {
+      hereRows += to - from;
+      scoreRowsWasm(scorer, 0.5, x, from, to, out);
+    });
+    expect(hereRows).toBe(x.rows);
+    expect(Array.from(out)).toEqual(Array.from(referenceRaw(trees, 0.5, x)));
   });
 
   it("equals the plain walk on a fitted model with missing values, and after a JSON round trip", () => {
