@@ -30,6 +30,8 @@ import { benchEngines, elearningTrainingData, onFreshEngine, walletTrainingData 
 // the steadier comparison), and scoring 240,000 rows (the test rows repeated; target ≤ 0.5 s) beside the plain
 // per-row tree walk and sklearn's decision_function on the same rows. The databases are on real Postgres
 // (BENCH_ENGINES=embedded for the embedded engine).
+// BENCH_GBDT_ONLY=score: fit once (1 thread) and time only the scoring (1 thread, helper thread, plain walk); the
+// fit on 2 threads, TreeSHAP and scikit-learn are skipped and show as "-" in the summary.
 const PARAMS = { learning_rate: 0.08, max_depth: 6, max_iter: 250, early_stopping: false, random_state: 0 };
 const SCORE_ROWS = 240_000;
 const SCORE_REPEATS = 3;
@@ -37,6 +39,7 @@ const SCORE_REPEATS = 3;
 const PLAIN_ROWS = SCORE_ROWS / 10;
 const SHAP_ROWS = 500;
 const ROOT = path.resolve(import.meta.dirname, "..");
+const SCORE_ONLY = process.env.BENCH_GBDT_ONLY === "score";
 
 interface Dataset {
   name: string;
@@ -51,7 +54,7 @@ interface Row {
   skAuc: number | null;
   /** fit seconds: ours (1 thread, the default), ours with a helper thread, sklearn (all threads), sklearn on 1 */
   fit: number;
-  fit2: number;
+  fit2: number | null;
   skFit: number | null;
   skFit1: number | null;
   /** scoring SCORE_ROWS rows: ours (1 thread), ours with a helper thread, sklearn's decision_function */
@@ -115,19 +118,23 @@ async function compare(d: Dataset): Promise<Row> {
     return { model, seconds: (performance.now() - t0) / 1000, cpu: cpuSince(c0) };
   };
   const one = fit(1);
-  const two = fit(2);
   const model = one.model;
   const auc = rocAuc(d.test.y, model.raw(d.test.x));
-  const sameTrees = JSON.stringify(one.model.toJSON().trees) === JSON.stringify(two.model.toJSON().trees);
-  console.log(`churnops: fit ${one.seconds.toFixed(2)} s (CPU ${one.cpu.toFixed(2)} s, 1 thread), with a helper thread (threads: 2) ${two.seconds.toFixed(2)} s (CPU ${two.cpu.toFixed(2)} s; ${sameTrees ? "same trees" : "TREES DIFFER"}); ${model.trees.length} trees, test ROC-AUC ${auc.toFixed(6)}`);
+  const two = SCORE_ONLY ? null : fit(2);
+  const sameTrees = two && JSON.stringify(one.model.toJSON().trees) === JSON.stringify(two.model.toJSON().trees);
+  const withHelper = two ? `with a helper thread (threads: 2) ${two.seconds.toFixed(2)} s (CPU ${two.cpu.toFixed(2)} s; ${sameTrees ? "same trees" : "TREES DIFFER"})` : "fit with a helper thread skipped (BENCH_GBDT_ONLY=score)";
+  console.log(`churnops: fit ${one.seconds.toFixed(2)} s (CPU ${one.cpu.toFixed(2)} s, 1 thread), ${withHelper}; ${model.trees.length} trees, test ROC-AUC ${auc.toFixed(6)}`);
 
   const scoreX = repeatRows(d.test.x, SCORE_ROWS);
   const times: number[] = [];
+  const cpuTimes: number[] = [];
   let fast!: Float64Array;
   for (let k = 0; k < SCORE_REPEATS; k++) {
     const t0 = performance.now();
+    const c0 = process.cpuUsage();
     fast = model.raw(scoreX, 1);
     times.push((performance.now() - t0) / 1000);
+    cpuTimes.push(cpuSince(c0));
   }
   const score = median(times)!;
   const t0 = performance.now();
@@ -142,20 +149,24 @@ async function compare(d: Dataset): Promise<Row> {
     twoTimes.push((performance.now() - t1) / 1000);
   }
   const twoThreads = median(twoTimes)!;
-  const h0 = performance.now();
-  treeShap(model, repeatRows(d.test.x, SHAP_ROWS));
-  const shapSeconds = (performance.now() - h0) / 1000;
-  console.log(`   scoring ${SCORE_ROWS} rows: ${score.toFixed(3)} s (median of ${SCORE_REPEATS}, 1 thread; target ≤ 0.5 s), with a helper thread ${twoThreads.toFixed(3)} s; plain per-row walk ${plainSeconds.toFixed(2)} s (timed on ${PLAIN_ROWS} rows, scaled; ours ${(plainSeconds / score).toFixed(1)}× faster, largest |Δ raw| ${worst}); TreeSHAP ${SHAP_ROWS} rows ${shapSeconds.toFixed(2)} s`);
+  let shap = "";
+  if (!SCORE_ONLY) {
+    const h0 = performance.now();
+    treeShap(model, repeatRows(d.test.x, SHAP_ROWS));
+    shap = `; TreeSHAP ${SHAP_ROWS} rows ${((performance.now() - h0) / 1000).toFixed(2)} s`;
+  }
+  console.log(`   scoring ${SCORE_ROWS} rows: ${score.toFixed(3)} s (median of ${SCORE_REPEATS}, 1 thread, CPU ${median(cpuTimes)!.toFixed(3)} s; target ≤ 0.5 s), with a helper thread ${twoThreads.toFixed(3)} s; plain per-row walk ${plainSeconds.toFixed(2)} s (timed on ${PLAIN_ROWS} rows, scaled; ours ${(plainSeconds / score).toFixed(1)}× faster, largest |Δ raw| ${worst})${shap}; load average now ${os.loadavg()[0]!.toFixed(1)}`);
 
-  const sk = runSklearn(d);
-  if (!sk) return { name: d.name, auc, skAuc: null, fit: one.seconds, fit2: two.seconds, skFit: null, skFit1: null, score, score2: twoThreads, skScore: null };
+  const sk = SCORE_ONLY ? null : runSklearn(d);
+  if (!sk) return { name: d.name, auc, skAuc: null, fit: one.seconds, fit2: two?.seconds ?? null, skFit: null, skFit1: null, score, score2: twoThreads, skScore: null };
   const skAuc = rocAuc(d.test.y, sk.test);
   console.log(`sklearn ${sk.sklearn}: fit ${sk.fit_seconds.toFixed(2)} s (CPU ${sk.fit_cpu.toFixed(2)} s, all threads), on 1 thread ${sk.fit1_seconds.toFixed(2)} s (CPU ${sk.fit1_cpu.toFixed(2)} s); ${sk.n_iter} trees, test ROC-AUC ${skAuc.toFixed(6)}; decision_function on the ${SCORE_ROWS} rows ${sk.score_seconds.toFixed(2)} s (median of ${SCORE_REPEATS})`);
   const gap = Math.abs(auc - skAuc);
   const ratio = one.seconds / sk.fit_seconds;
+  const fit2 = two!.seconds; // sk is null when SCORE_ONLY
   const met = (ok: boolean) => (ok ? "met" : "NOT MET");
-  console.log(`  → |Δ ROC-AUC| ${gap.toFixed(6)} (target ≤ 0.003: ${met(gap <= 0.003)}); fit ${ratio.toFixed(2)}× sklearn's on 1 thread, ${(two.seconds / sk.fit_seconds).toFixed(2)}× with the helper (target ≤ 2×: ${met(Math.min(ratio, two.seconds / sk.fit_seconds) <= 2)}; 1 thread vs sklearn on 1 thread ${(one.seconds / sk.fit1_seconds).toFixed(2)}×); scoring ${score.toFixed(3)} s = ${(score / sk.score_seconds).toFixed(3)}× sklearn's, ${twoThreads.toFixed(3)} s with the helper (target ≤ 0.5 s: ${met(Math.min(score, twoThreads) <= 0.5)})`);
-  return { name: d.name, auc, skAuc, fit: one.seconds, fit2: two.seconds, skFit: sk.fit_seconds, skFit1: sk.fit1_seconds, score, score2: twoThreads, skScore: sk.score_seconds };
+  console.log(`  → |Δ ROC-AUC| ${gap.toFixed(6)} (target ≤ 0.003: ${met(gap <= 0.003)}); fit ${ratio.toFixed(2)}× sklearn's on 1 thread, ${(fit2 / sk.fit_seconds).toFixed(2)}× with the helper (target ≤ 2×: ${met(Math.min(ratio, fit2 / sk.fit_seconds) <= 2)}; 1 thread vs sklearn on 1 thread ${(one.seconds / sk.fit1_seconds).toFixed(2)}×); scoring ${score.toFixed(3)} s = ${(score / sk.score_seconds).toFixed(3)}× sklearn's, ${twoThreads.toFixed(3)} s with the helper (target ≤ 0.5 s: ${met(Math.min(score, twoThreads) <= 0.5)})`);
+  return { name: d.name, auc, skAuc, fit: one.seconds, fit2, skFit: sk.fit_seconds, skFit1: sk.fit1_seconds, score, score2: twoThreads, skScore: sk.score_seconds };
 }
 
 /** bench/train-synthetic.ts's features; labels from a non-linear logit; 5% NaN in every third column. */

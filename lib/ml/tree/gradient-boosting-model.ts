@@ -1,8 +1,9 @@
 import { sigmoid } from "../linear/sigmoid.ts";
 import type { BinaryClassifier, Matrix, ModelJson } from "../types.ts";
 import { defaultThreads } from "./default-threads.ts";
-import { PARALLEL_MIN_ROWS, scoreRowsInParallel } from "./score-threads.ts";
-import { type CompiledTrees, compileTrees, scoreRows } from "./score-trees.ts";
+import { PARALLEL_MIN_ROWS, type ScoringTrees, scoreRowsInParallel } from "./score-threads.ts";
+import { compilable, compileTrees, referenceRaw, scoreRows } from "./score-trees.ts";
+import { compileWasmTrees, instantiateScorer, scoreRowsWasm, type WasmScorer } from "./score-wasm.ts";
 
 /**
  * One regression tree as flat arrays; node 0 is the root. A split sends x left when x[feature] ≤ threshold, and a
@@ -44,10 +45,14 @@ export interface GradientBoostingDiagnostics {
   validation_rows: number;
 }
 
-/** A tree in the artifact: plain number arrays; a threshold of +∞ (split "non-missing left") is written as null. */
+/**
+ * A tree in the artifact: plain number arrays. JSON has no ±∞ or NaN, so a threshold of +∞ (split "non-missing
+ * left") is written as null, as artifacts always have, and −∞ and NaN as the strings "-Infinity" and "NaN"
+ * (JSON.stringify would turn them into null too, and they would come back as +∞).
+ */
 export interface TreeJson {
   feature: number[];
-  threshold: (number | null)[];
+  threshold: (number | null | "-Infinity" | "NaN")[];
   missing_left: number[];
   left: number[];
   right: number[];
@@ -72,7 +77,10 @@ export interface GradientBoostingJson extends ModelJson {
  */
 export class GradientBoostingModel implements BinaryClassifier {
   readonly family = "gradient-boosting";
-  private readonly compiled: CompiledTrees;
+  /** null: neither fast layout holds these trees (deep and with a NaN or MAX_VALUE threshold); the plain walk scores */
+  private readonly scoring: ScoringTrees | null;
+  /** the kernel instance with this model's trees in its memory, made on the first call to raw */
+  private scorer: WasmScorer | null = null;
 
   constructor(
     readonly baseline: number,
@@ -86,13 +94,17 @@ export class GradientBoostingModel implements BinaryClassifier {
       throw new RangeError(`GradientBoostingModel: ${featureNames.length} feature names for ${nFeatures} features`);
     }
     for (const tree of trees) checkTree(tree, nFeatures);
-    this.compiled = compileTrees(trees, nFeatures);
+    const wasmTrees = typeof WebAssembly === "object" ? compileWasmTrees(trees, nFeatures) : null;
+    if (wasmTrees) this.scoring = { kind: "wasm", trees: wasmTrees };
+    else this.scoring = compilable(trees) ? { kind: "js", trees: compileTrees(trees, nFeatures) } : null;
   }
 
   /**
-   * Margins, one per row. Rows are copied block by block into row-major order (a row's features in one short slice,
-   * the block in L2 across all trees) and walked through the trees without branches (score-trees.ts); the sums equal
-   * referenceRaw's bit for bit. O(rows · Σ tree depths).
+   * Margins, one per row. Rows are copied block by block into the WebAssembly kernel's memory and walked through
+   * complete-tree layouts without branches (score-wasm.ts); a model with a tree deeper than WASM_MAX_DEPTH goes
+   * through the typed-array layout instead (score-trees.ts), or, when that cannot hold one of its thresholds, through
+   * the plain walk. Either way the sums equal referenceRaw's bit for bit.
+   * O(rows · Σ tree depths).
    *
    * @param threads 1, or 2: from PARALLEL_MIN_ROWS rows on a helper thread scores half of them (score-threads.ts),
    *   with the same results. Default: 2 when a core is free (defaultThreads()).
@@ -101,9 +113,16 @@ export class GradientBoostingModel implements BinaryClassifier {
     if (x.cols !== this.nFeatures) {
       throw new RangeError(`GradientBoostingModel.raw: x has ${x.cols} columns but the model has ${this.nFeatures} features`);
     }
+    const { scoring, baseline } = this;
+    if (!scoring) return referenceRaw(this.trees, baseline, x);
     const out = new Float64Array(x.rows);
-    if (x.rows >= PARALLEL_MIN_ROWS && (threads ?? defaultThreads()) > 1) scoreRowsInParallel(this.compiled, this.baseline, x, out);
-    else scoreRows(this.compiled, this.baseline, x, 0, x.rows, out);
+    let scoreHere: (from: number, to: number) => void;
+    if (scoring.kind === "wasm") {
+      const scorer = (this.scorer ??= instantiateScorer(scoring.trees));
+      scoreHere = (from, to) => scoreRowsWasm(scorer, baseline, x, from, to, out);
+    } else scoreHere = (from, to) => scoreRows(scoring.trees, baseline, x, from, to, out);
+    if (x.rows >= PARALLEL_MIN_ROWS && (threads ?? defaultThreads()) > 1) scoreRowsInParallel(scoring, baseline, x, out, scoreHere);
+    else scoreHere(0, x.rows);
     return out;
   }
 
@@ -120,7 +139,7 @@ export class GradientBoostingModel implements BinaryClassifier {
       n_features: this.nFeatures,
       trees: this.trees.map((t) => ({
         feature: Array.from(t.feature),
-        threshold: Array.from(t.threshold, (v) => (v === Infinity ? null : v)),
+        threshold: Array.from(t.threshold, thresholdToJson),
         missing_left: Array.from(t.missingLeft),
         left: Array.from(t.left),
         right: Array.from(t.right),
@@ -143,16 +162,18 @@ export class GradientBoostingModel implements BinaryClassifier {
       throw new RangeError("GradientBoostingModel.fromJSON: baseline and n_features must be numbers, trees an array");
     }
     const parsed = trees.map((t: TreeJson, k: number): TreeArrays => {
-      const numbers = (name: keyof TreeJson): number[] => {
+      const numbers = (name: Exclude<keyof TreeJson, "threshold">): number[] => {
         const list = t?.[name];
-        if (!Array.isArray(list) || !list.every((v) => typeof v === "number" || (name === "threshold" && v === null))) {
+        if (!Array.isArray(list) || !list.every((v) => typeof v === "number")) {
           throw new RangeError(`GradientBoostingModel.fromJSON: trees[${k}].${name} must be an array of numbers`);
         }
-        return list.map((v) => (v === null ? Infinity : v));
+        return list;
       };
+      const thresholds = t?.threshold;
+      if (!Array.isArray(thresholds)) throw new RangeError(`GradientBoostingModel.fromJSON: trees[${k}].threshold must be an array`);
       return {
         feature: Int32Array.from(numbers("feature")),
-        threshold: Float64Array.from(numbers("threshold")),
+        threshold: Float64Array.from(thresholds, (v, node) => thresholdFromJson(v, k, node)),
         missingLeft: Uint8Array.from(numbers("missing_left")),
         left: Int32Array.from(numbers("left")),
         right: Int32Array.from(numbers("right")),
@@ -163,6 +184,21 @@ export class GradientBoostingModel implements BinaryClassifier {
     const j = json as GradientBoostingJson; // the optional fields are written only by toJSON
     return new GradientBoostingModel(baseline, nFeatures, parsed, j.params, j.diagnostics, j.featureNames);
   }
+}
+
+function thresholdToJson(v: number): number | null | "-Infinity" | "NaN" {
+  if (v === Infinity) return null;
+  if (v === -Infinity) return "-Infinity";
+  return v !== v ? "NaN" : v;
+}
+
+/** @throws RangeError naming the tree and node for anything but a number, null, "Infinity", "-Infinity" or "NaN" */
+function thresholdFromJson(v: unknown, tree: number, node: number): number {
+  if (typeof v === "number") return v;
+  if (v === null || v === "Infinity") return Infinity;
+  if (v === "-Infinity") return -Infinity;
+  if (v === "NaN") return Number.NaN;
+  throw new RangeError(`GradientBoostingModel.fromJSON: trees[${tree}].threshold[${node}] is ${JSON.stringify(v)}; expected a number, null (+∞), "-Infinity" or "NaN"`);
 }
 
 /** Rejects trees whose walk could leave the arrays or loop: children must come after their parent. */

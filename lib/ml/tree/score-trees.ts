@@ -2,7 +2,8 @@ import type { Matrix } from "../types.ts";
 import type { TreeArrays } from "./gradient-boosting-model.ts";
 
 /**
- * All trees of an ensemble in one branch-free scoring layout. Nodes are laid out breadth-first with sibling pairs
+ * The typed-array scoring path, for models the WebAssembly kernel (score-wasm.ts) does not take: a tree deeper than
+ * WASM_MAX_DEPTH. All trees of an ensemble in one branch-free scoring layout. Nodes are laid out breadth-first with sibling pairs
  * adjacent (right = left + 1); a leaf is its own left child with threshold +∞, so a row that reached a leaf stays
  * there and every tree is walked exactly `depth` steps:
  *   node ← left[node] + (row[column[node]] > threshold[node])
@@ -22,7 +23,15 @@ export interface CompiledTrees {
   depths: Int32Array;
 }
 
-/** Lays the trees out as CompiledTrees. O(total nodes). */
+/**
+ * Whether compileTrees can represent every split: a threshold of NaN ("x ≤ NaN" is false, every value right) or of
+ * exactly Number.MAX_VALUE (which +∞ values, stored as MAX_VALUE, would no longer exceed) cannot.
+ */
+export function compilable(trees: readonly TreeArrays[]): boolean {
+  return trees.every((tree) => tree.threshold.every((t, k) => tree.feature[k]! < 0 || (t === t && t !== Number.MAX_VALUE)));
+}
+
+/** Lays the trees out as CompiledTrees (see compilable for the splits it cannot hold). O(total nodes). */
 export function compileTrees(trees: readonly TreeArrays[], cols: number): CompiledTrees {
   const total = trees.reduce((sum, t) => sum + t.feature.length, 0);
   const column = new Int32Array(total);
