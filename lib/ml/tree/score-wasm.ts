@@ -7,7 +7,7 @@ import { F64, I32, I64, name, op, s32, section, u32, vec, VOID_BLOCK } from "./w
  * array's map and bounds on every access, so one tree level cost about 30 instructions; WebAssembly's loads are
  * checked by guard pages and a level is about 10. Measured on the issue's model (250 trees, depth 6, 69 columns) and
  * 240k rows on the shared 2-core machine, side by side: 0.87–1.04 s CPU for the typed-array walk (score-trees.ts),
- * 0.40–0.58 s here (docs/decisions/014-tree-scoring-kernel.md).
+ * 0.40–0.58 s here (docs/decisions/015-tree-scoring-kernel.md).
  *
  * Layout: every tree is a complete binary tree of its depth D in heap order (children of h at 2h + 1 and 2h + 2), a
  * leaf above depth D padded with splits whose both subtrees hold copies of it, so every row takes exactly D steps
