@@ -19,29 +19,44 @@ export const CHURN_HORIZON_DAYS = 30;
 /** Rolling windows, in days, each ending on (and including) the as-of day. */
 export const ROLLING_WINDOWS = [7, 14, 30] as const;
 
-/** The daily counts: [column, SQL aggregate over the events of one user-day, kind]. */
+/**
+ * The daily aggregate counts two event types with one sum: 1 for the first type, 2^21 for the second, split by % and
+ * / afterwards. Ten FILTERed aggregates over the 485k events took ~3x the GROUP BY itself; three packed sums in place
+ * of six counts took 20-40% off the aggregation on Postgres (no difference measured on PGlite). The low field holds
+ * up to 2^21 - 1 events: a user-day with more events than that stops the build with an error rather than miscounting.
+ */
+const PACK = 2097152;
+const PAIRS = [["login", "course_enroll"], ["quiz_attempt", "payment_success"], ["payment_failed", "support_ticket"]] as const;
+
+/** The daily columns: [column, SQL over the inner aggregate `a` of one user-day (see dailySelectSql)]. */
 const DAILY_COUNTS = [
-  ["logins", "count(*) FILTER (WHERE event_type = 'login')::int"],
-  ["enrolls", "count(*) FILTER (WHERE event_type = 'course_enroll')::int"],
-  ["watch_minutes", "coalesce(sum(watch_minutes), 0)::float8"],
-  ["quiz_attempts", "count(*) FILTER (WHERE event_type = 'quiz_attempt')::int"],
-  ["payments_success", "count(*) FILTER (WHERE event_type = 'payment_success')::int"],
-  ["payments_failed", "count(*) FILTER (WHERE event_type = 'payment_failed')::int"],
-  ["support_tickets", "count(*) FILTER (WHERE event_type = 'support_ticket')::int"],
-  ["events", "count(*)::int"],
+  ["logins", `(a.p0 % ${PACK})::int`],
+  ["enrolls", `(a.p0 / ${PACK})::int`],
+  ["watch_minutes", "a.watch_minutes"],
+  ["quiz_attempts", `(a.p1 % ${PACK})::int`],
+  ["payments_success", `(a.p1 / ${PACK})::int`],
+  ["payments_failed", `(a.p2 % ${PACK})::int`],
+  ["support_tickets", `(a.p2 / ${PACK})::int`],
+  ["events", `CASE WHEN a.events < ${PACK} THEN a.events::int
+      ELSE ('more than ${PACK - 1} e-learning events of user ' || a.user_id || ' on ' || a.day || ': too many for the daily counts')::int END`],
 ] as const;
 /** Quiz scores are averaged, not summed: the daily table keeps sum and count so windows can combine them exactly. */
 const QUIZ_PARTS = [
-  ["quiz_score_sum", "sum(quiz_score) FILTER (WHERE event_type = 'quiz_attempt')"],
-  ["quiz_scored", "count(quiz_score) FILTER (WHERE event_type = 'quiz_attempt')::int"],
+  ["quiz_score_sum", "a.quiz_score_sum"],
+  ["quiz_scored", "a.quiz_scored"],
 ] as const;
 
 export const DAILY_COLUMNS = [...DAILY_COUNTS, ...QUIZ_PARTS].map(([name]) => name);
 
 /** The daily rows of `events` as a query: one row per (user, day with at least one event), one pass over the events. */
 export const dailySelectSql = (events: string, where = "true") =>
-  `SELECT user_id, event_time::date AS day, ${[...DAILY_COUNTS, ...QUIZ_PARTS].map(([name, sql]) => `${sql} AS ${name}`).join(", ")}
-     FROM ${ident(events)} e WHERE ${where} GROUP BY 1, 2`;
+  `SELECT a.user_id, a.day, ${[...DAILY_COUNTS, ...QUIZ_PARTS].map(([name, sql]) => `${sql} AS ${name}`).join(", ")}
+     FROM (SELECT user_id, event_time::date AS day,
+                  ${PAIRS.map(([first, second], i) => `sum(CASE event_type WHEN '${first}' THEN 1 WHEN '${second}' THEN ${PACK} ELSE 0 END) AS p${i}`).join(", ")},
+                  coalesce(sum(watch_minutes), 0)::float8 AS watch_minutes, count(*) AS events,
+                  sum(quiz_score) FILTER (WHERE event_type = 'quiz_attempt') AS quiz_score_sum,
+                  count(quiz_score) FILTER (WHERE event_type = 'quiz_attempt')::int AS quiz_scored
+             FROM ${ident(events)} e WHERE ${where} GROUP BY 1, 2) a`;
 
 /**
  * The embedded engine's daily work table: partial daily rows, one per (user, day, chunk of events). A user-day whose
