@@ -42,21 +42,21 @@ export interface ElearningFeatureBuild {
 }
 
 type Bounds = { last_day: string | null };
+type Built = Bounds & Written;
 
 async function bounds(client: pg.ClientBase, daily: string): Promise<Bounds> {
   const { rows } = await client.query<Bounds>(`SELECT to_char(max(day), 'YYYY-MM-DD') AS last_day FROM ${daily}`);
   return rows[0]!;
 }
 
-/** Rows, labelled rows, and users (each user has exactly one row on the data's last day, the unlabelled one). */
-async function counts(client: pg.ClientBase, sourceRunId: string): Promise<{ rows: number; labelled: number; users: number }> {
-  const { rows } = await client.query<{ rows: number; labelled: number; users: number }>(
-    `SELECT count(*)::int AS rows, count(churn)::int AS labelled, (count(*) - count(churn))::int AS users
-       FROM ${ELEARNING_FEATURE_TABLE} WHERE source_run_id = $1 AND feature_set_version = $2`,
-    [sourceRunId, ELEARNING_FEATURE_SET_VERSION],
-  );
-  return rows[0]!;
-}
+/** Rows and labelled rows written by feature statements (each answers its own counts). */
+type Written = { rows: number; labelled: number };
+
+/**
+ * Users = unlabelled rows: each user has exactly one unlabelled row, on the data's last day (the rows of the 30 days
+ * before it are not written).
+ */
+const withUsers = (w: Written) => ({ ...w, users: w.rows - w.labelled });
 
 /**
  * Real Postgres: one transaction (readers see the old rows or the new ones); the daily aggregate is a CTE of the
@@ -64,7 +64,7 @@ async function counts(client: pg.ClientBase, sourceRunId: string): Promise<{ row
  * grid's generate_series rows (1,000 per call assumed), so the cost passed the JIT thresholds and compiling took
  * 0.1-1 s of a 3-4 s build, more than it ever saved.
  */
-async function buildInOneTransaction(client: pg.ClientBase, events: string, users: string, sourceRunId: string): Promise<Bounds> {
+async function buildInOneTransaction(client: pg.ClientBase, events: string, users: string, sourceRunId: string): Promise<Built> {
   await client.query("BEGIN");
   try {
     await client.query(`SET LOCAL work_mem = '${WORK_MEM}'`);
@@ -74,9 +74,10 @@ async function buildInOneTransaction(client: pg.ClientBase, events: string, user
     const b = rows[0]!;
     await forgetFeatureBuild(client, ELEARNING_FEATURE_TABLE, sourceRunId, ELEARNING_FEATURE_SET_VERSION);
     await client.query(`DELETE FROM ${ELEARNING_FEATURE_TABLE} WHERE source_run_id = $1 AND feature_set_version = $2`, [sourceRunId, ELEARNING_FEATURE_SET_VERSION]);
-    if (b.last_day) await client.query(insertFeaturesSql(dailySelectSql(events), users), [sourceRunId, ELEARNING_FEATURE_SET_VERSION, b.last_day]);
+    let written: Written = { rows: 0, labelled: 0 };
+    if (b.last_day) written = (await client.query<Written>(insertFeaturesSql(dailySelectSql(events), users), [sourceRunId, ELEARNING_FEATURE_SET_VERSION, b.last_day])).rows[0]!;
     await client.query("COMMIT");
-    return b;
+    return { ...b, ...written };
   } catch (e) {
     await client.query("ROLLBACK").catch(() => {});
     throw e;
@@ -90,7 +91,7 @@ async function buildInOneTransaction(client: pg.ClientBase, events: string, user
  * (delete + insert of those users). The build row is removed first and written last, so a reader never trains on a
  * half-built set, and a rerun after a crash replaces every chunk.
  */
-async function buildInChunks(client: pg.ClientBase, events: string, users: string, sourceRunId: string, chunks: Required<ChunkSizes>, signal?: AbortSignal): Promise<Bounds> {
+async function buildInChunks(client: pg.ClientBase, events: string, users: string, sourceRunId: string, chunks: Required<ChunkSizes>, signal?: AbortSignal): Promise<Built> {
   await client.query(`SET work_mem = '${WORK_MEM}'`);
   await client.query("DROP TABLE IF EXISTS pg_temp.elearning_daily");
   await client.query(createDailyTable("elearning_daily"));
@@ -108,16 +109,21 @@ async function buildInChunks(client: pg.ClientBase, events: string, users: strin
        SELECT user_id, (row_number() OVER (ORDER BY user_id) - 1) / ${chunks.users} AS chunk FROM (SELECT DISTINCT user_id FROM elearning_daily) u) c
       GROUP BY chunk ORDER BY chunk`);
   const inRange = "BETWEEN $4::bigint AND $5::bigint";
+  const written: Written = { rows: 0, labelled: 0 };
   for (const { lo, hi } of ids) {
     signal?.throwIfAborted();
     await client.query(`DELETE FROM ${ELEARNING_FEATURE_TABLE} WHERE source_run_id = $1 AND feature_set_version = $2 AND user_id BETWEEN $3::bigint AND $4::bigint`, [
       sourceRunId, ELEARNING_FEATURE_SET_VERSION, lo, hi,
     ]);
-    await client.query(insertFeaturesSql(mergedDailySql("elearning_daily", `d.user_id ${inRange}`), users, `user_id ${inRange}`), [sourceRunId, ELEARNING_FEATURE_SET_VERSION, b.last_day, lo, hi]);
+    const { rows: [w] } = await client.query<Written>(insertFeaturesSql(mergedDailySql("elearning_daily", `d.user_id ${inRange}`), users, `user_id ${inRange}`), [
+      sourceRunId, ELEARNING_FEATURE_SET_VERSION, b.last_day, lo, hi,
+    ]);
+    written.rows += w!.rows;
+    written.labelled += w!.labelled;
   }
   await client.query("DROP TABLE IF EXISTS pg_temp.elearning_daily");
   await client.query("RESET work_mem");
-  return b;
+  return { ...b, ...written };
 }
 
 /**
@@ -135,7 +141,7 @@ export async function buildElearningFeatures(opts: { sourceRunId: string; signal
   const client = await pool.connect();
   try {
     const b = engine === "postgres" ? await buildInOneTransaction(client, events, users, sourceRunId) : await buildInChunks(client, events, users, sourceRunId, { users: opts.chunks?.users ?? EMBEDDED_USERS_PER_CHUNK, events: opts.chunks?.events ?? EMBEDDED_EVENTS_PER_CHUNK }, signal);
-    const c = await counts(client, sourceRunId);
+    const c = withUsers(b);
     const durationMs = performance.now() - t0;
     const features = [...ELEARNING_FEATURES];
     await recordFeatureBuild(client, {

@@ -129,7 +129,8 @@ const rolling = (w: number) => {
 /**
  * Fills features.elearning_user_day from `dailyQuery` (daily rows, as dailySelectSql or mergedDailySql give them) for
  * the users it holds; `usersWhere` narrows the users table to them (a predicate on its user_id; "true" for all).
- * $1 = source run id, $2 = feature-set version, $3 = the data's last day (date).
+ * $1 = source run id, $2 = feature-set version, $3 = the data's last day (date). Answers the rows written and the
+ * labelled ones among them (a count of the written rows afterwards re-read them: ~0.25 s on Postgres).
  *
  * Running totals are taken over the active days only (`runs`: ~half the rows of the grid), each active day then
  * stands for the run of days up to the next one (or the data's last day): a quiet day adds 0 to every total, so it
@@ -162,7 +163,8 @@ export function insertFeaturesSql(dailyQuery: string, users: string, usersWhere 
            ${ROLLING_WINDOWS.flatMap(rolling).join(",\n           ")}
       FROM lagged),
   u AS (SELECT DISTINCT ON (user_id) user_id, signup_date, plan, is_paid, country, marketing_source
-          FROM ${ident(users)} WHERE ${usersWhere} ORDER BY user_id, file_id, source_line)
+          FROM ${ident(users)} WHERE ${usersWhere} ORDER BY user_id, file_id, source_line),
+  ins AS (
   INSERT INTO features.elearning_user_day (source_run_id, feature_set_version, user_id, as_of, ${ELEARNING_FEATURES.map((f) => f.name).join(", ")}, churn)
   SELECT $1::uuid, $2::int, w.user_id, w.day, u.plan, u.is_paid <> 0, u.country, u.marketing_source,
          w.day - u.signup_date, w.day - w.last_active,
@@ -171,5 +173,7 @@ export function insertFeaturesSql(dailyQuery: string, users: string, usersWhere 
          (w.payments_failed_30::float8 / nullif(w.payments_success_30 + w.payments_failed_30, 0))::float8,
          CASE WHEN w.day > $3::date - ${CHURN_HORIZON_DAYS} THEN NULL WHEN w.future_active IS NULL THEN NULL WHEN w.future_active = 0 THEN 1 ELSE 0 END::smallint
     FROM win w LEFT JOIN u ON u.user_id = w.user_id
-   WHERE w.day <= $3::date - ${CHURN_HORIZON_DAYS} OR w.day = $3::date`;
+   WHERE w.day <= $3::date - ${CHURN_HORIZON_DAYS} OR w.day = $3::date
+  RETURNING churn)
+  SELECT count(*)::int AS rows, count(churn)::int AS labelled FROM ins`;
 }
