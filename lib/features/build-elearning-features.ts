@@ -3,7 +3,7 @@ import { getDb } from "../db/client.ts";
 import { ident } from "../db/sql.ts";
 import { lineRanges } from "../db/side-table.ts";
 import { snapshotOf } from "../lineage/snapshot-tables.ts";
-import { createDailyTable, dailySelectSql, ELEARNING_FEATURES, insertDailySql, insertFeaturesSql } from "./elearning-feature-sql.ts";
+import { createDailyTable, dailySelectSql, ELEARNING_FEATURES, indexDailySql, insertDailySql, insertFeaturesSql, mergedDailySql } from "./elearning-feature-sql.ts";
 import { forgetFeatureBuild, recordFeatureBuild } from "./feature-builds.ts";
 import type { FeatureSpec } from "./feature-spec.ts";
 import { ELEARNING_FEATURE_SET_VERSION, ELEARNING_FEATURE_TABLE } from "./feature-set-versions.ts";
@@ -42,38 +42,42 @@ export interface ElearningFeatureBuild {
 }
 
 type Bounds = { last_day: string | null };
+type Built = Bounds & Written;
 
 async function bounds(client: pg.ClientBase, daily: string): Promise<Bounds> {
   const { rows } = await client.query<Bounds>(`SELECT to_char(max(day), 'YYYY-MM-DD') AS last_day FROM ${daily}`);
   return rows[0]!;
 }
 
-/** Rows, labelled rows, and users (each user has exactly one row on the data's last day, the unlabelled one). */
-async function counts(client: pg.ClientBase, sourceRunId: string): Promise<{ rows: number; labelled: number; users: number }> {
-  const { rows } = await client.query<{ rows: number; labelled: number; users: number }>(
-    `SELECT count(*)::int AS rows, count(churn)::int AS labelled, (count(*) - count(churn))::int AS users
-       FROM ${ELEARNING_FEATURE_TABLE} WHERE source_run_id = $1 AND feature_set_version = $2`,
-    [sourceRunId, ELEARNING_FEATURE_SET_VERSION],
-  );
-  return rows[0]!;
-}
+/** Rows and labelled rows written by feature statements (each answers its own counts). */
+type Written = { rows: number; labelled: number };
+
+/**
+ * Users = unlabelled rows: each user has exactly one unlabelled row, on the data's last day (the rows of the 30 days
+ * before it are not written).
+ */
+const withUsers = (w: Written) => ({ ...w, users: w.rows - w.labelled });
 
 /**
  * Real Postgres: one transaction (readers see the old rows or the new ones); the daily aggregate is a CTE of the
- * feature statement, which saved writing and re-reading a temp table.
+ * feature statement, which saved writing and re-reading a temp table. JIT off: the planner cannot estimate the
+ * grid's generate_series rows (1,000 per call assumed), so the cost passed the JIT thresholds and compiling took
+ * 0.1-1 s of a 3-4 s build, more than it ever saved.
  */
-async function buildInOneTransaction(client: pg.ClientBase, events: string, users: string, sourceRunId: string): Promise<Bounds> {
+async function buildInOneTransaction(client: pg.ClientBase, events: string, users: string, sourceRunId: string): Promise<Built> {
   await client.query("BEGIN");
   try {
     await client.query(`SET LOCAL work_mem = '${WORK_MEM}'`);
+    await client.query("SET LOCAL jit = off");
     // Only the last day here (one scan, no sort); the user count comes from the written rows.
     const { rows } = await client.query<Bounds>(`SELECT to_char(max(event_time), 'YYYY-MM-DD') AS last_day FROM ${ident(events)}`);
     const b = rows[0]!;
     await forgetFeatureBuild(client, ELEARNING_FEATURE_TABLE, sourceRunId, ELEARNING_FEATURE_SET_VERSION);
     await client.query(`DELETE FROM ${ELEARNING_FEATURE_TABLE} WHERE source_run_id = $1 AND feature_set_version = $2`, [sourceRunId, ELEARNING_FEATURE_SET_VERSION]);
-    if (b.last_day) await client.query(insertFeaturesSql("daily", users, "true", dailySelectSql(events)), [sourceRunId, ELEARNING_FEATURE_SET_VERSION, b.last_day]);
+    let written: Written = { rows: 0, labelled: 0 };
+    if (b.last_day) written = (await client.query<Written>(insertFeaturesSql(dailySelectSql(events), users), [sourceRunId, ELEARNING_FEATURE_SET_VERSION, b.last_day])).rows[0]!;
     await client.query("COMMIT");
-    return b;
+    return { ...b, ...written };
   } catch (e) {
     await client.query("ROLLBACK").catch(() => {});
     throw e;
@@ -82,19 +86,21 @@ async function buildInOneTransaction(client: pg.ClientBase, events: string, user
 
 /**
  * Embedded engine: no transaction (it would block every other connection); short statements instead. The daily
- * table is a TEMP table of this connection, filled per key range of the events snapshot; the feature rows are
- * replaced per range of user ids (delete + insert of those users). The build row is removed first and written
- * last, so a reader never trains on a half-built set, and a rerun after a crash replaces every chunk.
+ * table is a TEMP table of this connection, filled per key range of the events snapshot with partial daily rows
+ * (summed per user-day when read) and indexed once filled; the feature rows are replaced per range of user ids
+ * (delete + insert of those users). The build row is removed first and written last, so a reader never trains on a
+ * half-built set, and a rerun after a crash replaces every chunk.
  */
-async function buildInChunks(client: pg.ClientBase, events: string, users: string, sourceRunId: string, chunks: Required<ChunkSizes>, signal?: AbortSignal): Promise<Bounds> {
+async function buildInChunks(client: pg.ClientBase, events: string, users: string, sourceRunId: string, chunks: Required<ChunkSizes>, signal?: AbortSignal): Promise<Built> {
   await client.query(`SET work_mem = '${WORK_MEM}'`);
   await client.query("DROP TABLE IF EXISTS pg_temp.elearning_daily");
-  await client.query(createDailyTable("elearning_daily", true));
+  await client.query(createDailyTable("elearning_daily"));
   for (const r of await lineRanges(client, events, chunks.events)) {
     signal?.throwIfAborted();
     await client.query(insertDailySql("elearning_daily", events, "e.file_id = $1 AND e.source_line BETWEEN $2 AND $3"), [r.fileId, r.from, r.to]);
   }
-  await client.query("ANALYZE elearning_daily");
+  // CREATE INDEX also sets the table's row count for the planner: no ANALYZE needed.
+  await client.query(indexDailySql("elearning_daily"));
   const b = await bounds(client, "elearning_daily");
   await forgetFeatureBuild(client, ELEARNING_FEATURE_TABLE, sourceRunId, ELEARNING_FEATURE_SET_VERSION);
   // A different snapshot never reuses this run id, so the users of an earlier (crashed) build are these users.
@@ -103,16 +109,21 @@ async function buildInChunks(client: pg.ClientBase, events: string, users: strin
        SELECT user_id, (row_number() OVER (ORDER BY user_id) - 1) / ${chunks.users} AS chunk FROM (SELECT DISTINCT user_id FROM elearning_daily) u) c
       GROUP BY chunk ORDER BY chunk`);
   const inRange = "BETWEEN $4::bigint AND $5::bigint";
+  const written: Written = { rows: 0, labelled: 0 };
   for (const { lo, hi } of ids) {
     signal?.throwIfAborted();
     await client.query(`DELETE FROM ${ELEARNING_FEATURE_TABLE} WHERE source_run_id = $1 AND feature_set_version = $2 AND user_id BETWEEN $3::bigint AND $4::bigint`, [
       sourceRunId, ELEARNING_FEATURE_SET_VERSION, lo, hi,
     ]);
-    await client.query(insertFeaturesSql("elearning_daily", users, `d.user_id ${inRange}`), [sourceRunId, ELEARNING_FEATURE_SET_VERSION, b.last_day, lo, hi]);
+    const { rows: [w] } = await client.query<Written>(insertFeaturesSql(mergedDailySql("elearning_daily", `d.user_id ${inRange}`), users, `user_id ${inRange}`), [
+      sourceRunId, ELEARNING_FEATURE_SET_VERSION, b.last_day, lo, hi,
+    ]);
+    written.rows += w!.rows;
+    written.labelled += w!.labelled;
   }
   await client.query("DROP TABLE IF EXISTS pg_temp.elearning_daily");
   await client.query("RESET work_mem");
-  return b;
+  return { ...b, ...written };
 }
 
 /**
@@ -130,7 +141,7 @@ export async function buildElearningFeatures(opts: { sourceRunId: string; signal
   const client = await pool.connect();
   try {
     const b = engine === "postgres" ? await buildInOneTransaction(client, events, users, sourceRunId) : await buildInChunks(client, events, users, sourceRunId, { users: opts.chunks?.users ?? EMBEDDED_USERS_PER_CHUNK, events: opts.chunks?.events ?? EMBEDDED_EVENTS_PER_CHUNK }, signal);
-    const c = await counts(client, sourceRunId);
+    const c = withUsers(b);
     const durationMs = performance.now() - t0;
     const features = [...ELEARNING_FEATURES];
     await recordFeatureBuild(client, {

@@ -4,10 +4,10 @@ import type { FeatureSpec } from "./feature-spec.ts";
 // The e-learning feature and label SQL (ARCHITECTURE §6.1), in two set-based stages so the embedded engine can run
 // each in short chunks:
 //   1. daily:  events -> one row per (user, active day) with the day's counts (GROUP BY).
-//   2. window: a dense user × day grid (generate_series from the user's first event to the data's last day) left
-//      joined to the daily rows; rolling sums are window functions with ROWS frames on that dense grid, so
-//      "ROWS BETWEEN 6 PRECEDING" is exactly the last 7 calendar days. The label looks the other way:
-//      "ROWS BETWEEN 1 FOLLOWING AND 30 FOLLOWING" holds the next 30 days.
+//   2. window: a dense user × day grid from the user's first event to the data's last day (each active day expanded
+//      over the quiet days up to the next one); rolling sums are window functions with ROWS frames on that dense
+//      grid, so 7 rows back is exactly 7 calendar days back. The label looks the other way: the active days among
+//      the next 30 rows.
 // The grid runs to the data's last day, not the user's last event: a user who went silent keeps getting rows (with
 // growing days_since_last_activity) until the data ends, which is exactly where churn labels come from. Rows in the
 // last 30 days of the data cannot be labelled (their future is not in the data) and are dropped, except the last day
@@ -19,51 +19,69 @@ export const CHURN_HORIZON_DAYS = 30;
 /** Rolling windows, in days, each ending on (and including) the as-of day. */
 export const ROLLING_WINDOWS = [7, 14, 30] as const;
 
-/** The daily counts: [column, SQL aggregate over the events of one user-day, kind]. */
+/**
+ * The daily aggregate counts two event types with one sum: 1 for the first type, 2^21 for the second, split by % and
+ * / afterwards. Ten FILTERed aggregates over the 485k events took ~3x the GROUP BY itself; three packed sums in place
+ * of six counts took 20-40% off the aggregation on Postgres (no difference measured on PGlite). The low field holds
+ * up to 2^21 - 1 events: a user-day with more events than that stops the build with an error rather than miscounting.
+ */
+const PACK = 2097152;
+const PAIRS = [["login", "course_enroll"], ["quiz_attempt", "payment_success"], ["payment_failed", "support_ticket"]] as const;
+
+/** The daily columns: [column, SQL over the inner aggregate `a` of one user-day (see dailySelectSql)]. */
 const DAILY_COUNTS = [
-  ["logins", "count(*) FILTER (WHERE event_type = 'login')::int"],
-  ["enrolls", "count(*) FILTER (WHERE event_type = 'course_enroll')::int"],
-  ["watch_minutes", "coalesce(sum(watch_minutes), 0)::float8"],
-  ["quiz_attempts", "count(*) FILTER (WHERE event_type = 'quiz_attempt')::int"],
-  ["payments_success", "count(*) FILTER (WHERE event_type = 'payment_success')::int"],
-  ["payments_failed", "count(*) FILTER (WHERE event_type = 'payment_failed')::int"],
-  ["support_tickets", "count(*) FILTER (WHERE event_type = 'support_ticket')::int"],
-  ["events", "count(*)::int"],
+  ["logins", `(a.p0 % ${PACK})::int`],
+  ["enrolls", `(a.p0 / ${PACK})::int`],
+  ["watch_minutes", "a.watch_minutes"],
+  ["quiz_attempts", `(a.p1 % ${PACK})::int`],
+  ["payments_success", `(a.p1 / ${PACK})::int`],
+  ["payments_failed", `(a.p2 % ${PACK})::int`],
+  ["support_tickets", `(a.p2 / ${PACK})::int`],
+  ["events", `CASE WHEN a.events < ${PACK} THEN a.events::int
+      ELSE ('more than ${PACK - 1} e-learning events of user ' || a.user_id || ' on ' || a.day || ': too many for the daily counts')::int END`],
 ] as const;
 /** Quiz scores are averaged, not summed: the daily table keeps sum and count so windows can combine them exactly. */
 const QUIZ_PARTS = [
-  ["quiz_score_sum", "sum(quiz_score) FILTER (WHERE event_type = 'quiz_attempt')"],
-  ["quiz_scored", "count(quiz_score) FILTER (WHERE event_type = 'quiz_attempt')::int"],
+  ["quiz_score_sum", "a.quiz_score_sum"],
+  ["quiz_scored", "a.quiz_scored"],
 ] as const;
 
 export const DAILY_COLUMNS = [...DAILY_COUNTS, ...QUIZ_PARTS].map(([name]) => name);
 
-/** The daily work table: one row per (user, day with at least one event). */
-export const createDailyTable = (name: string, temp: boolean) =>
-  `CREATE ${temp ? "TEMP " : ""}TABLE ${name} (user_id bigint NOT NULL, day date NOT NULL,
-     ${DAILY_COUNTS.map(([c]) => `${c} ${c === "watch_minutes" ? "float8" : "int"} NOT NULL`).join(", ")},
-     quiz_score_sum float8, quiz_scored int NOT NULL, PRIMARY KEY (user_id, day))`;
-
-/** The daily rows of `events` as a query (real Postgres computes them inside the feature statement). */
+/** The daily rows of `events` as a query: one row per (user, day with at least one event), one pass over the events. */
 export const dailySelectSql = (events: string, where = "true") =>
-  `SELECT user_id, event_time::date AS day, ${[...DAILY_COUNTS, ...QUIZ_PARTS].map(([name, sql]) => `${sql} AS ${name}`).join(", ")}
-     FROM ${ident(events)} e WHERE ${where} GROUP BY 1, 2`;
+  `SELECT a.user_id, a.day, ${[...DAILY_COUNTS, ...QUIZ_PARTS].map(([name, sql]) => `${sql} AS ${name}`).join(", ")}
+     FROM (SELECT user_id, event_time::date AS day,
+                  ${PAIRS.map(([first, second], i) => `sum(CASE event_type WHEN '${first}' THEN 1 WHEN '${second}' THEN ${PACK} ELSE 0 END) AS p${i}`).join(", ")},
+                  coalesce(sum(watch_minutes), 0)::float8 AS watch_minutes, count(*) AS events,
+                  sum(quiz_score) FILTER (WHERE event_type = 'quiz_attempt') AS quiz_score_sum,
+                  count(quiz_score) FILTER (WHERE event_type = 'quiz_attempt')::int AS quiz_scored
+             FROM ${ident(events)} e WHERE ${where} GROUP BY 1, 2) a`;
 
 /**
- * Aggregates events into `into`. `where` narrows the events (a key range on the embedded engine); a user-day split
- * across two ranges is merged by ON CONFLICT, adding counts and score sums, so chunks never double a day.
+ * The embedded engine's daily work table: partial daily rows, one per (user, day, chunk of events). A user-day whose
+ * events straddle two chunks has a row from each, summed when read (mergedDailySql). No key while it fills: keeping
+ * a primary key and merging with ON CONFLICT cost ~3x the aggregation itself on PGlite; one index is built after.
  */
-export function insertDailySql(into: string, events: string, where = "true"): string {
-  const cols = ["user_id", "day", ...DAILY_COLUMNS];
-  const merge = DAILY_COLUMNS.map((c) => (c === "quiz_score_sum"
-    ? `${c} = CASE WHEN d.${c} IS NULL THEN EXCLUDED.${c} WHEN EXCLUDED.${c} IS NULL THEN d.${c} ELSE d.${c} + EXCLUDED.${c} END`
-    : `${c} = d.${c} + EXCLUDED.${c}`));
-  return `INSERT INTO ${into} AS d (${cols.join(", ")})
-    SELECT user_id, event_time::date, ${[...DAILY_COUNTS, ...QUIZ_PARTS].map(([, sql]) => sql).join(", ")}
-      FROM ${ident(events)} e WHERE ${where}
-     GROUP BY 1, 2
-    ON CONFLICT (user_id, day) DO UPDATE SET ${merge.join(", ")}`;
-}
+export const createDailyTable = (name: string) =>
+  `CREATE TEMP TABLE ${name} (user_id bigint NOT NULL, day date NOT NULL,
+     ${DAILY_COUNTS.map(([c]) => `${c} ${c === "watch_minutes" ? "float8" : "int"} NOT NULL`).join(", ")},
+     quiz_score_sum float8, quiz_scored int NOT NULL)`;
+
+/** Aggregates the events matching `where` (a key range on the embedded engine) into the daily work table. */
+export const insertDailySql = (into: string, events: string, where = "true") =>
+  `INSERT INTO ${into} (user_id, day, ${DAILY_COLUMNS.join(", ")}) ${dailySelectSql(events, where)}`;
+
+/** The index the window stage reads the daily work table by (per range of users, in day order). */
+export const indexDailySql = (name: string) => `CREATE INDEX ON ${name} (user_id, day)`;
+
+/**
+ * The daily rows of the work table for the users matching `where`, partial rows of one day summed. Rows are summed
+ * in the order they were written (a scan in table order), as ON CONFLICT merging used to: same floats.
+ */
+export const mergedDailySql = (daily: string, where = "true") =>
+  `SELECT user_id, day, ${DAILY_COLUMNS.map((c) => `sum(${c})${c === "quiz_score_sum" || c === "watch_minutes" ? "" : "::int"} AS ${c}`).join(", ")}
+     FROM ${daily} d WHERE ${where} GROUP BY 1, 2`;
 
 const ROLLING_COLUMNS = ["logins", "enrolls", "watch_minutes", "quiz_attempts", "quiz_score_mean", "payments_success", "payments_failed", "support_tickets", "events", "active_days"] as const;
 
@@ -109,25 +127,32 @@ const rolling = (w: number) => {
 };
 
 /**
- * Fills features.elearning_user_day for the users with `userFilter` (a predicate on `d.user_id`; "true" for all)
- * from the daily table (or, with `dailyCte`, from that query named `daily`). $1 = source run id, $2 = feature-set version, $3 = the data's last day (date).
+ * Fills features.elearning_user_day from `dailyQuery` (daily rows, as dailySelectSql or mergedDailySql give them) for
+ * the users it holds; `usersWhere` narrows the users table to them (a predicate on its user_id; "true" for all).
+ * $1 = source run id, $2 = feature-set version, $3 = the data's last day (date). Answers the rows written and the
+ * labelled ones among them (a count of the written rows afterwards re-read them: ~0.25 s on Postgres).
+ *
+ * Running totals are taken over the active days only (`runs`: ~half the rows of the grid), each active day then
+ * stands for the run of days up to the next one (or the data's last day): a quiet day adds 0 to every total, so it
+ * repeats the totals of its run's active day exactly (bit for bit, also the float ones). The grid comes out of that
+ * expansion in user order, so the second window pass sorts only within each user (an incremental sort), where
+ * joining a generated grid to the daily rows sorted the whole grid once for the join and once more for the windows.
  */
-export function insertFeaturesSql(daily: string, users: string, userFilter = "true", dailyCte?: string): string {
-  const dailyCols = DAILY_COLUMNS.map((c) => (c === "quiz_score_sum" ? `d.${c}` : `coalesce(d.${c}, 0) AS ${c}`));
+export function insertFeaturesSql(dailyQuery: string, users: string, usersWhere = "true"): string {
+  const counts = DAILY_COUNTS.map(([c]) => c);
+  const total = (c: (typeof CUMULATED)[number]) => (c === "active_days" ? "count(*)" : c === "quiz_score_sum" ? "sum(coalesce(d.quiz_score_sum, 0))" : `sum(d.${c})`);
   return `
-  WITH ${dailyCte ? `${daily} AS MATERIALIZED (${dailyCte}),` : ""}
-  firsts AS (SELECT d.user_id, min(d.day) AS first_day FROM ${daily} d WHERE ${userFilter} GROUP BY 1),
-  dense AS (
-    SELECT f.user_id, f.first_day + i AS day, ${dailyCols.join(", ")}, d.user_id IS NOT NULL AS active
-      FROM firsts f
-      CROSS JOIN LATERAL generate_series(0, $3::date - f.first_day) i
-      LEFT JOIN ${daily} d ON d.user_id = f.user_id AND d.day = f.first_day + i),
+  WITH daily AS (${dailyQuery}),
+  runs AS (
+    SELECT d.user_id, d.day, ${counts.map((c) => `d.${c}`).join(", ")}, (d.quiz_score_sum / nullif(d.quiz_scored, 0))::float8 AS quiz_score_mean,
+           ARRAY[${CUMULATED.map((c) => `${total(c)} OVER g`).join(", ")}]::float8[] AS cums,
+           coalesce(lead(d.day) OVER g, $3::date + 1) - d.day AS run_days
+      FROM daily d
+    WINDOW g AS (PARTITION BY d.user_id ORDER BY d.day ROWS UNBOUNDED PRECEDING)),
   cum AS (
-    SELECT *, (quiz_score_sum / nullif(quiz_scored, 0))::float8 AS quiz_score_mean,
-           ARRAY[${CUMULATED.map((c) => `sum(${c === "active_days" ? "active::int" : c === "quiz_score_sum" ? "coalesce(quiz_score_sum, 0)" : c}) OVER g`).join(", ")}]::float8[] AS cums,
-           max(CASE WHEN active THEN day END) OVER g AS last_active
-      FROM dense
-    WINDOW g AS (PARTITION BY user_id ORDER BY day ROWS UNBOUNDED PRECEDING)),
+    SELECT r.user_id, r.day + i AS day, ${counts.map((c) => `CASE WHEN i = 0 THEN r.${c} ELSE 0 END AS ${c}`).join(", ")},
+           i = 0 AS active, CASE WHEN i = 0 THEN r.quiz_score_mean END AS quiz_score_mean, r.cums, r.day AS last_active
+      FROM runs r CROSS JOIN LATERAL generate_series(0, r.run_days - 1) i),
   lagged AS (
     SELECT *, ${ROLLING_WINDOWS.map((w) => `lag(cums, ${w}) OVER g AS l${w}`).join(", ")},
            lead(cums[${at("active_days")}], ${CHURN_HORIZON_DAYS}) OVER g - cums[${at("active_days")}] AS future_active
@@ -138,7 +163,8 @@ export function insertFeaturesSql(daily: string, users: string, userFilter = "tr
            ${ROLLING_WINDOWS.flatMap(rolling).join(",\n           ")}
       FROM lagged),
   u AS (SELECT DISTINCT ON (user_id) user_id, signup_date, plan, is_paid, country, marketing_source
-          FROM ${ident(users)} ORDER BY user_id, file_id, source_line)
+          FROM ${ident(users)} WHERE ${usersWhere} ORDER BY user_id, file_id, source_line),
+  ins AS (
   INSERT INTO features.elearning_user_day (source_run_id, feature_set_version, user_id, as_of, ${ELEARNING_FEATURES.map((f) => f.name).join(", ")}, churn)
   SELECT $1::uuid, $2::int, w.user_id, w.day, u.plan, u.is_paid <> 0, u.country, u.marketing_source,
          w.day - u.signup_date, w.day - w.last_active,
@@ -147,5 +173,7 @@ export function insertFeaturesSql(daily: string, users: string, userFilter = "tr
          (w.payments_failed_30::float8 / nullif(w.payments_success_30 + w.payments_failed_30, 0))::float8,
          CASE WHEN w.day > $3::date - ${CHURN_HORIZON_DAYS} THEN NULL WHEN w.future_active IS NULL THEN NULL WHEN w.future_active = 0 THEN 1 ELSE 0 END::smallint
     FROM win w LEFT JOIN u ON u.user_id = w.user_id
-   WHERE w.day <= $3::date - ${CHURN_HORIZON_DAYS} OR w.day = $3::date`;
+   WHERE w.day <= $3::date - ${CHURN_HORIZON_DAYS} OR w.day = $3::date
+  RETURNING churn)
+  SELECT count(*)::int AS rows, count(churn)::int AS labelled FROM ins`;
 }
