@@ -72,6 +72,7 @@ test("shows the loaded raw tables and the ingested files on the Data page", asyn
   for (const name of ["users.csv", "events.csv"]) {
     const row = files.getByRole("row").filter({ has: page.getByRole("cell", { name, exact: true }) }).first();
     await expect(row).toBeVisible();
+    await expect(row).toContainText("loaded");
     await expect(row.getByRole("link", { name: runId.slice(0, 8) })).toBeVisible();
   }
 
@@ -93,8 +94,10 @@ test("shows the loaded raw tables and the ingested files on the Data page", asyn
   const csvHref = await page.getByRole("link", { name: "Download CSV" }).getAttribute("href");
   expect(csvHref).toBe("/api/ingested-files.csv?source=elearning&");
   const csv = (await (await request.get(csvHref!)).text()).trim().split(/\r?\n/); // RFC 4180: CRLF
-  expect(csv[0]).toBe("id,created_at,source,name,table_name,rows,bytes,sha256,duration_ms,artifact_key,run_id");
-  expect(csv.slice(1).filter((l) => l.includes(",users.csv,raw.elearning_users,300,"))).toHaveLength(1);
+  expect(csv[0]).toBe("id,created_at,source,name,table_name,rows,bytes,sha256,duration_ms,artifact_key,run_id,status,error");
+  const usersLines = csv.slice(1).filter((l) => l.includes(",users.csv,raw.elearning_users,300,"));
+  expect(usersLines).toHaveLength(1);
+  expect(usersLines[0]).toMatch(/,loaded,$/); // a load that landed: status loaded, no error
 });
 
 test("lists the run on the Runs page and filters by status", async ({ page }) => {
