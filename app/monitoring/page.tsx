@@ -20,6 +20,7 @@ import { Stat } from "../../lib/ui/components/stat.tsx";
 import { DatasetTabs } from "../../lib/ui/dataset-tabs.tsx";
 import { formatShare } from "../../lib/ui/dq-format.ts";
 import { formatCount, formatDateTime, shortId } from "../../lib/ui/format.ts";
+import { DRIFT_DEFAULTS } from "../../lib/monitoring/config.ts";
 import { ColumnHistogramChart } from "../../lib/ui/monitoring/column-histogram-chart.tsx";
 import { DriftColumnsTable } from "../../lib/ui/monitoring/drift-columns-table.tsx";
 import { formatStatistic } from "../../lib/ui/monitoring/drift-format.ts";
@@ -117,8 +118,8 @@ export default async function MonitoringPage({ searchParams }: { searchParams: P
                 <Stat
                   label="Largest PSI"
                   value={formatStatistic(latest.maxPsi)}
-                  tone={latest.maxPsi === null ? "default" : latest.maxPsi >= 0.25 ? "destructive" : latest.maxPsi >= 0.1 ? "warning" : "default"}
-                  hint="Population stability index: warn from 0.1, fail from 0.25"
+                  tone={latest.maxPsi === null ? "default" : latest.maxPsi >= DRIFT_DEFAULTS.psiFail ? "destructive" : latest.maxPsi >= DRIFT_DEFAULTS.psiWarn ? "warning" : "default"}
+                  hint={`Population stability index: warn from ${DRIFT_DEFAULTS.psiWarn}, fail from ${DRIFT_DEFAULTS.psiFail}`}
                 />
                 <Stat label="Verdict" value={<DriftStatusBadge status={latest.status} />} hint={latest.datasetDrift ? "Dataset drift: consider retraining" : "No dataset drift"} />
               </CardContent>

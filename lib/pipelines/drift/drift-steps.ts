@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { withTransaction } from "../../db/sql.ts";
 import { getEnv } from "../../env.ts";
+import { DRIFT_DEFAULTS } from "../../monitoring/config.ts";
 import { columnDrift, datasetDrift, type ColumnDriftResult } from "../../monitoring/drift/index.ts";
 import { renderDriftReport } from "../../monitoring/report/render-drift-report.ts";
 import type { PreprocessorJson } from "../../ml/preprocess/preprocessor-json.ts";
@@ -10,7 +11,7 @@ import { putArtifact } from "../../storage/artifact-records.ts";
 import { DataGateError } from "../pipeline-errors.ts";
 import { defineStep, type StepContext } from "../pipeline-definition.ts";
 import { CALENDAR_COLUMNS, currentFrame, driftColumns, referenceFrame, scoringRunFor } from "./drift-frames.ts";
-import { readDriftColumns } from "./drift-queries.ts";
+import { insertDriftColumns, readDriftColumns } from "./drift-queries.ts";
 
 // The steps of every drift pipeline: compare (statistics per column into monitoring tables), report (the HTML file
 // and the drift.detected event), verdict (a FAIL stops the run as a data gate: CLI exit 2).
@@ -87,13 +88,7 @@ export function driftSteps(datasetOf: (params: DriftParams) => Promise<string>) 
           [ctx.runId, dataset, scored.model, scored.version, scored.runId, ref.rows, cur.rows, results.length, d.driftedColumns, d.share, shareThreshold,
            d.datasetDrift, d.maxPsi, d.status],
         );
-        await client.query(
-          `INSERT INTO monitoring.drift_columns (run_id, "column", kind, test, statistic, p_value, threshold, drifted, psi, psi_status, histogram)
-           SELECT $1, * FROM unnest($2::text[], $3::text[], $4::text[], $5::float8[], $6::float8[], $7::float8[], $8::boolean[], $9::float8[], $10::text[], $11::jsonb[])`,
-          [ctx.runId, results.map((r) => r.column), results.map((r) => r.kind), results.map((r) => r.test), results.map((r) => r.statistic),
-           results.map((r) => r.pValue), results.map((r) => r.threshold), results.map((r) => r.drifted), results.map((r) => r.psi),
-           results.map((r) => r.psiStatus), results.map((r) => JSON.stringify(r.histogram))],
-        );
+        await insertDriftColumns(client, ctx.runId, results);
       });
       return {
         dataset, scoringRunId: scored.runId, model: scored.model, version: scored.version, referenceRows: ref.rows, currentRows: cur.rows,
@@ -149,7 +144,7 @@ export function driftSteps(datasetOf: (params: DriftParams) => Promise<string>) 
       if (s.status === "fail") {
         const why = s.datasetDrift
           ? `${s.driftedColumns} of ${s.columns} columns drifted (${(s.share * 100).toFixed(0)}% ≥ ${(s.shareThreshold * 100).toFixed(0)}%)`
-          : `PSI ≥ 0.25 on ${s.psiFailed.slice(0, 5).join(", ")}${s.psiFailed.length > 5 ? ` and ${s.psiFailed.length - 5} more` : ""} (max ${s.maxPsi?.toFixed(3)})`;
+          : `PSI ≥ ${DRIFT_DEFAULTS.psiFail} on ${s.psiFailed.slice(0, 5).join(", ")}${s.psiFailed.length > 5 ? ` and ${s.psiFailed.length - 5} more` : ""} (max ${s.maxPsi?.toFixed(3)})`;
         throw new DataGateError(
           `Drift FAIL on ${s.dataset}: ${why}. To fix: open the drift report (${s.reportKey}); if the shift is real, retrain the model on recent data.`,
           s,

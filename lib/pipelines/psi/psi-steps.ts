@@ -10,7 +10,7 @@ import { emptyAsUndefined } from "../train/training-snapshots.ts";
 import { DataGateError } from "../pipeline-errors.ts";
 import { defineStep, type StepContext } from "../pipeline-definition.ts";
 import { driftColumns } from "../drift/drift-frames.ts";
-import { readDriftColumns } from "../drift/drift-queries.ts";
+import { insertDriftColumns, readDriftColumns } from "../drift/drift-queries.ts";
 import { baselineOfRun, currentBaseline, freezeBaseline, psiColumnNames, readBaselineSample } from "./psi-baselines.ts";
 import { psiDataset, type PsiSource } from "./psi-dataset.ts";
 
@@ -131,11 +131,13 @@ export function psiSteps(source: PsiSource) {
           [ctx.runId, s.dataset, s.baselineRunId, threshold, b.rows, raw.rows, results.length, failed.length, results.length ? failed.length / results.length : 0,
            results.length ? 1 / results.length : 1, failed.length > 0, maxPsi, status],
         );
-        await client.query(
-          `INSERT INTO monitoring.drift_columns (run_id, "column", kind, test, statistic, p_value, threshold, drifted, psi, psi_status, histogram)
-           SELECT $1, c, 'numeric', 'psi', p, NULL, $3, d, p, st, h FROM unnest($2::text[], $4::float8[], $5::boolean[], $6::text[], $7::jsonb[]) AS u(c, p, d, st, h)`,
-          [ctx.runId, results.map((r) => r.column), threshold, results.map((r) => r.psi), results.map((r) => r.status === "fail"), results.map((r) => r.status),
-           results.map((r) => JSON.stringify(r.histogram))],
+        await insertDriftColumns(
+          client,
+          ctx.runId,
+          results.map((r) => ({
+            column: r.column, kind: "numeric", test: "psi", statistic: r.psi, pValue: null, threshold, drifted: r.status === "fail", psi: r.psi,
+            psiStatus: r.status, histogram: r.histogram,
+          })),
         );
       });
       return {
