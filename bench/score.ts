@@ -70,7 +70,10 @@ export async function benchScore(): Promise<void> {
         ids.push(id);
         await scorePredictions(id, linear, all, { highRiskThreshold: 0.7, scoreIn: "postgres" });
       });
-      console.log(`in-database scoring, all ${n} user-days (linear model as an SQL expression, ranked, written to ops.predictions): ${fmt(sqlAll)} = ${(sqlAll / scan).toFixed(1)}× the scan (target ≤ 1 s on Postgres)`);
+      // The issue's figure is 240k user-days; the default sample has fewer feature rows, so the target is checked at
+      // this run's rate (scan, margin, rank and insert all grow linearly in rows; the rank's sort n·log n is a small part).
+      const per240k = (sqlAll / n) * 240_000;
+      console.log(`in-database scoring, all ${n} user-days (linear model as an SQL expression, ranked, written to ops.predictions): ${fmt(sqlAll)} = ${(sqlAll / scan).toFixed(1)}× the scan; at this rate 240k rows take ${fmt(per240k)} (target ≤ 1 s on Postgres: ${per240k <= 1 ? "met" : "MISSED"})`);
       const nodeAll = await timed(async () => {
         const id = randomUUID();
         ids.push(id);

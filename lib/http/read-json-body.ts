@@ -8,7 +8,7 @@ export async function readJsonBody(req: Request, example: string, opts: { emptyI
   const text = await req.text();
   const max = opts.maxChars ?? MAX_BODY_CHARS;
   if (text.length > max) throw new AppError("TOO_LARGE", `The request body is larger than ${max / 1024} KiB. Send a smaller JSON object such as ${example}.`, 413);
-  if (text.trim() === "" && "emptyIs" in opts) return opts.emptyIs;
+  if ("emptyIs" in opts && text.trim() === "") return opts.emptyIs;
   try {
     return JSON.parse(text);
   } catch {

@@ -23,8 +23,9 @@ export function toContributions(shap: ShapValues, features: readonly string[]): 
     const k = at.get(features[f]!);
     if (k !== undefined) values.set(shap.values.subarray(k * rows, (k + 1) * rows), f * rows);
   }
+  const known = new Set(features);
   for (const name of shap.features) {
-    if (!features.includes(name)) throw new RangeError(`toContributions: the explanation has a feature "${name}" that is not in the model's schema`);
+    if (!known.has(name)) throw new RangeError(`toContributions: the explanation has a feature "${name}" that is not in the model's schema`);
   }
   return { expectedValue: shap.baseValue, features: [...features], values };
 }

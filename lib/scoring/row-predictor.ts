@@ -1,4 +1,4 @@
-import { linearShap } from "../ml/explain/linear-shap.ts";
+import { linearExplainer } from "../ml/explain/linear-shap.ts";
 import { sigmoid } from "../ml/linear/sigmoid.ts";
 import { modelFromJSON } from "../ml/model-from-json.ts";
 import type { FeatureSchema, PreprocessorJson } from "../ml/preprocess/preprocessor-json.ts";
@@ -63,8 +63,8 @@ export function loadPredictor(artifact: ModelArtifact): RowPredictor {
   if (linear && (!Array.isArray(linear.coef) || typeof linear.intercept !== "number")) {
     throw new RangeError(`loadPredictor: ${artifact.model} v${artifact.version} (${artifact.family}) has no intercept/coef to explain`);
   }
-  const weights = linear ? Float64Array.from(linear.coef) : null;
-  const background = linear ? explanationBackground(preJson, artifact.explanation?.backgroundMean) : null;
+  // Linear contributions in feature-schema order, prepared once: per request only the row's own terms are left.
+  const explainer = linear ? linearExplainer(linear.coef, linear.intercept, explanationBackground(preJson, artifact.explanation?.backgroundMean), columns, names) : null;
 
   return {
     model: artifact.model,
@@ -80,8 +80,12 @@ export function loadPredictor(artifact: ModelArtifact): RowPredictor {
       for (let i = 0; i < raw.length; i++) probability[i] = sigmoid(raw[i]!);
       const out: Predictions = { rows: frame.rows, probability, raw };
       if (options.contributions) {
-        const shap = isTree ? treeShap(classifier, matrix, columns) : linearShap(matrix, weights!, linear!.intercept, background!, columns);
-        out.contributions = toContributions(shap, names);
+        if (explainer) {
+          const { baseValue, features, values } = explainer.explain(matrix);
+          out.contributions = { expectedValue: baseValue, features, values };
+        } else if (classifier instanceof GradientBoostingModel) {
+          out.contributions = toContributions(treeShap(classifier, matrix, columns), names);
+        }
       }
       return out;
     },

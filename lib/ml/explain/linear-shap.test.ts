@@ -3,7 +3,7 @@ import { mulberry32 } from "../random.ts";
 import type { DesignColumn, Matrix } from "../types.ts";
 import { fitPreprocessor } from "../preprocess/fit-preprocessor.ts";
 import { columnMeans } from "./column-means.ts";
-import { linearShap } from "./linear-shap.ts";
+import { linearExplainer, linearShap } from "./linear-shap.ts";
 import { meanAbsShap } from "./mean-abs-shap.ts";
 import { sampleShapRows } from "./sample-shap-rows.ts";
 
@@ -26,6 +26,19 @@ describe("linearShap", () => {
     expect(shap.features).toEqual(["a", "b"]);
     expect(shap.baseValue).toBeCloseTo(2.55, 15);
     expect(Array.from(shap.values)).toEqual([4, -1.25]);
+  });
+
+  it("a prepared explainer answers in the order it was given, with 0 for a feature without design columns", () => {
+    const explainer = linearExplainer(weights, intercept, background, columns, ["b", "unused", "a"]);
+    const matrix: Matrix = { rows: 2, cols: 3, data: Float64Array.from([3, 1, 1, 0, 0, 1]) };
+    const shap = explainer.explain(matrix);
+    const plain = linearShap(matrix, weights, intercept, background, columns);
+    expect(shap.features).toEqual(["b", "unused", "a"]);
+    expect(shap.baseValue).toBe(plain.baseValue);
+    // feature-major: b for rows 0 and 1, then unused, then a (plain is a, b)
+    expect(Array.from(shap.values)).toEqual([...plain.values.subarray(2, 4), 0, 0, ...plain.values.subarray(0, 2)]);
+    expect(() => linearExplainer(weights, intercept, background, columns, ["a"])).toThrow(/"b=x" comes from "b"/);
+    expect(() => explainer.explain({ rows: 1, cols: 2, data: new Float64Array(2) })).toThrow(RangeError);
   });
 
   it("is additive: base + Σφ equals the raw margin to 1e-9 on random data", () => {

@@ -39,19 +39,47 @@ export function linearShap(
   backgroundMean: ArrayLike<number>,
   columns: readonly DesignColumn[],
 ): ShapValues {
-  const { rows, cols, data } = matrix;
-  if (weights.length !== cols || backgroundMean.length !== cols || columns.length !== cols) {
+  if (weights.length !== matrix.cols) {
     throw new RangeError(
-      `linearShap: the matrix has ${cols} columns but there are ${weights.length} weights, ${backgroundMean.length} background means and ${columns.length} column descriptions`,
+      `linearShap: the matrix has ${matrix.cols} columns but there are ${weights.length} weights, ${backgroundMean.length} background means and ${columns.length} column descriptions`,
     );
   }
-  const features: string[] = [];
+  return linearExplainer(weights, intercept, backgroundMean, columns).explain(matrix);
+}
+
+/** linearShap with everything that does not depend on the rows worked out once (a served model explains row by row). */
+export interface LinearExplainer {
+  baseValue: number;
+  /** the output features, in output order */
+  features: readonly string[];
+  explain(matrix: Matrix): ShapValues;
+}
+
+/**
+ * Prepares linearShap for one model: the design-column → feature map and the base value. With `featureOrder`, the
+ * values come out in that order (a feature without design columns explains 0), e.g. a model's feature-schema order;
+ * without it, in design-column order of first appearance.
+ * @throws RangeError when the lengths disagree, or a design column's source is not in `featureOrder`
+ */
+export function linearExplainer(
+  weights: ArrayLike<number>,
+  intercept: number,
+  backgroundMean: ArrayLike<number>,
+  columns: readonly DesignColumn[],
+  featureOrder?: readonly string[],
+): LinearExplainer {
+  const cols = columns.length;
+  if (weights.length !== cols || backgroundMean.length !== cols) {
+    throw new RangeError(`linearShap: there are ${cols} column descriptions but ${weights.length} weights and ${backgroundMean.length} background means`);
+  }
+  const features: string[] = featureOrder ? [...featureOrder] : [];
+  const index = new Map<string, number>(features.map((f, k) => [f, k]));
   const featureOf = new Int32Array(cols);
-  const index = new Map<string, number>();
   for (let j = 0; j < cols; j++) {
-    const source = columns[j].source;
+    const source = columns[j]!.source;
     let f = index.get(source);
     if (f === undefined) {
+      if (featureOrder) throw new RangeError(`linearShap: design column "${columns[j]!.name}" comes from "${source}", which is not among the features to explain`);
       f = features.length;
       index.set(source, f);
       features.push(source);
@@ -59,16 +87,26 @@ export function linearShap(
     featureOf[j] = f;
   }
   let baseValue = intercept;
-  for (let j = 0; j < cols; j++) baseValue += weights[j] * backgroundMean[j];
+  for (let j = 0; j < cols; j++) baseValue += weights[j]! * backgroundMean[j]!;
+  const w = Float64Array.from(weights);
+  const mean = Float64Array.from(backgroundMean);
 
-  const values = new Float64Array(features.length * rows);
-  for (let j = 0; j < cols; j++) {
-    const w = weights[j];
-    if (w === 0) continue; // φ_j = 0: skipping keeps sparse (L1) models cheap
-    const mean = backgroundMean[j];
-    const source = j * rows;
-    const target = featureOf[j] * rows;
-    for (let i = 0; i < rows; i++) values[target + i] += w * (data[source + i] - mean);
-  }
-  return { baseValue, features, rows, values };
+  return {
+    baseValue,
+    features,
+    explain(matrix) {
+      const { rows, data } = matrix;
+      if (matrix.cols !== cols) throw new RangeError(`linearShap: the matrix has ${matrix.cols} columns but the model has ${cols}`);
+      const values = new Float64Array(features.length * rows);
+      for (let j = 0; j < cols; j++) {
+        const wj = w[j]!;
+        if (wj === 0) continue; // φ_j = 0: skipping keeps sparse (L1) models cheap
+        const mj = mean[j]!;
+        const source = j * rows;
+        const target = featureOf[j]! * rows;
+        for (let i = 0; i < rows; i++) values[target + i] += wj * (data[source + i]! - mj);
+      }
+      return { baseValue, features: [...features], rows, values };
+    },
+  };
 }

@@ -16,6 +16,21 @@ export interface TransformOptions {
   out?: Float64Array;
 }
 
+type CategoricalStep = Extract<PreprocessorJson["steps"][number], { kind: "categorical" }>;
+
+// A fitted step's category positions, built once per step object: a served model transforms one row per request,
+// and rebuilding these maps each time cost more than the row itself.
+const lookups = new WeakMap<CategoricalStep, { position: Map<string, number>; rare: Set<string> }>();
+
+function categoryLookup(step: CategoricalStep): { position: Map<string, number>; rare: Set<string> } {
+  let l = lookups.get(step);
+  if (!l) {
+    l = { position: new Map(step.categories.map((c, k) => [c, k])), rare: new Set(step.rare) };
+    lookups.set(step, l);
+  }
+  return l;
+}
+
 /**
  * Applies fitted steps to a frame, writing the column-major design matrix directly (no intermediate arrays for
  * numeric columns; one Map lookup per categorical cell). Raw columns are found by name, so the frame may carry
@@ -57,9 +72,8 @@ export function transformFrame(
       if (column.kind !== "categorical") {
         throw new RangeError(`transform: column "${step.name}" is ${column.kind} but the model expects categorical`);
       }
-      const position = new Map<string, number>(step.categories.map((c, k) => [c, k]));
+      const { position, rare } = categoryLookup(step);
       const otherAt = step.other ? step.categories.length : -1;
-      const rare = new Set(step.rare);
       const missingAt = step.missing ? step.categories.length + (step.other ? 1 : 0) : -1;
       const values = column.values;
       for (let k = 0; k < n; k++) {
