@@ -107,5 +107,11 @@ export function transformFrame(
       }
     }
   }
-  return { matrix: { rows: n, cols, data }, columns: json.columns.map((c) => ({ ...c })) };
+  // The column copies are made only for a caller that reads them (a served prediction of one row does not).
+  return {
+    matrix: { rows: n, cols, data },
+    get columns() {
+      return json.columns.map((c) => ({ ...c }));
+    },
+  };
 }
