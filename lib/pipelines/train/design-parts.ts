@@ -20,9 +20,9 @@ function gather(column: RawColumn, rows: Uint32Array): RawColumn {
  * The design matrices of `parts` (row subsets of `frame`), as preprocessor.transform(frame, { rows }) makes them
  * value for value, built one raw column at a time: each column is transformed into every part's matrix, its `keep`
  * rows copied, and then let go. The frame gives up its columns (frame.columns is emptied), so on a large frame
- * (1.7M rows × 47 columns ≈ 0.8 GB at 10× the e-learning sample) the raw columns are freed while the matrices
- * (≈ 0.9 GB) fill, rather than both being held at once: the frame's numeric columns are allocated in blocks that
- * go back to the OS when released (lib/features/float64-columns.ts).
+ * (1.7M rows × 47 columns ≈ 0.7 GB at 10× the e-learning sample) the raw columns are freed while the matrices
+ * (≈ 0.75 GB for training and validation) fill, rather than both being held at once: the frame's numeric columns are
+ * allocated in blocks that go back to the OS when released (lib/features/float64-columns.ts).
  *
  * @throws RangeError when a fitted feature is absent from the frame or has another kind (as transform does)
  */
