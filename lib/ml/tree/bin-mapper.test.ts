@@ -39,6 +39,15 @@ describe("fitBinMapper", () => {
     ]);
   });
 
+  it("writes into a given array (a shared one for the helper thread) the bins it would return", () => {
+    const mapper = fitBinMapper({ rows: 3, cols: 1, data: new Float64Array([0, 1, 2]) });
+    const x = { rows: 4, cols: 1, data: new Float64Array([0.5, 1.5, 9, Number.NaN]) };
+    const out = new Uint8Array(new SharedArrayBuffer(4)).fill(7);
+    expect(mapper.binData(x, out)).toBe(out);
+    expect(Array.from(out)).toEqual(Array.from(mapper.binData(x)));
+    expect(() => mapper.binData(x, new Uint8Array(3))).toThrow(RangeError);
+  });
+
   it("uses the seeded subsample and is deterministic", () => {
     const a = fitBinMapper(x, { maxBins: 16, subsample: 100, seed: 3 });
     const b = fitBinMapper(x, { maxBins: 16, subsample: 100, seed: 3 });

@@ -37,14 +37,16 @@ export class BinMapper {
 
   /**
    * Bins every value, column-major like the input (bin of (i, j) at j·rows + i). O(rows·cols·log maxBins).
-   * @throws RangeError when the column count differs from the fitted one
+   * @param out where to write the rows·cols bins (e.g. a SharedArrayBuffer a helper thread reads); default a new array
+   * @throws RangeError when the column count differs from the fitted one, or out has another length
    */
-  binData(x: Matrix): Uint8Array {
+  binData(x: Matrix, out?: Uint8Array): Uint8Array {
     const { rows, cols, data } = x;
     if (cols !== this.thresholds.length) {
       throw new RangeError(`BinMapper.binData: x has ${cols} columns, the mapper was fitted on ${this.thresholds.length}`);
     }
-    const binned = new Uint8Array(rows * cols);
+    if (out && out.length !== rows * cols) throw new RangeError(`BinMapper.binData: out holds ${out.length} bins, x has ${rows * cols} values`);
+    const binned = out ?? new Uint8Array(rows * cols);
     for (let j = 0; j < cols; j++) {
       const edges = this.thresholds[j]!;
       const offset = j * rows;

@@ -50,6 +50,22 @@ describe("histogramTeam", () => {
     }
   });
 
+  it("reads bins already in shared memory in place, and copies private ones once", () => {
+    const { data } = binnedProblem();
+    const copied = histogramTeam(data)!;
+    const sharedBins = new Uint8Array(new SharedArrayBuffer(data.binned.length));
+    sharedBins.set(data.binned);
+    const inPlace = histogramTeam({ ...data, binned: sharedBins })!;
+    try {
+      expect(copied.data.binned).not.toBe(data.binned);
+      expect(copied.data.binned.buffer).toBeInstanceOf(SharedArrayBuffer);
+      expect(inPlace.data.binned).toBe(sharedBins); // fitGradientBoosting bins there: the fit holds one copy
+    } finally {
+      copied.close();
+      inPlace.close();
+    }
+  });
+
   it("a fit on 2 threads grows the same trees as on 1", () => {
     const { x, y } = binnedProblem();
     const options = { maxIter: 6, maxDepth: 4, earlyStopping: false } as const;

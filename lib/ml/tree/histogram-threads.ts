@@ -56,7 +56,7 @@ for (;;) {
 
 /** A fit's workspace whose histograms are split by features between the main thread and one helper thread. */
 export interface HistogramTeam {
-  /** the binned data, copied into shared memory */
+  /** the binned data in shared memory (the caller's own when it was already shared, else a copy) */
   data: BinnedData;
   work: GrowWorkspace;
   /** jobs the helper has finished (0 when every node was small, or the helper never started) */
@@ -77,8 +77,9 @@ const shared = (bytes: number) => new SharedArrayBuffer(bytes);
  * @returns null when no worker thread can be started here
  */
 export function histogramTeam(data: BinnedData): HistogramTeam | null {
-  const binned = new Uint8Array(shared(data.binned.length));
-  binned.set(data.binned);
+  // bins already in shared memory (fitGradientBoosting writes them there) are read in place, others copied
+  const binned = data.binned.buffer instanceof SharedArrayBuffer ? data.binned : new Uint8Array(shared(data.binned.length));
+  if (binned !== data.binned) binned.set(data.binned);
   const sharedData: BinnedData = { ...data, binned };
   const { n, features, binsPerFeature } = sharedData;
   const stride = binsPerFeature * 3;

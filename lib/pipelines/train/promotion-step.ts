@@ -21,7 +21,7 @@ interface EvaluateOutput {
 async function championOnNewTestSet(t: TrainingTarget, d: TrainingData, artifactKey: string): Promise<{ value: number; note: string | null } | null> {
   try {
     const artifact = await readModelArtifact(artifactKey);
-    const x = preprocessorFromJSON(artifact.preprocessing as PreprocessorJson).transform(d.loaded.frame, { rows: d.test.rows }).matrix;
+    const x = preprocessorFromJSON(artifact.preprocessing as PreprocessorJson).transform(d.testFrame).matrix;
     const p = modelFromJSON(artifact.classifier).probability(x);
     return { value: primaryScore(t.primaryMetric)(d.test.y, p), note: null };
   } catch (e) {

@@ -42,14 +42,15 @@ const TREE_SHAP_ROWS = 1000;
  * candidate): exact interventional values against the training rows' means, for every test row. Trees: exact
  * path-dependent TreeSHAP on a seeded sample of test rows.
  */
-function explain(model: BinaryClassifier, json: ModelJson, d: TrainingData): { shap: ShapValues; rowIndex: Uint32Array } {
+function explain(model: BinaryClassifier, json: ModelJson, d: TrainingData): { shap: ShapValues; rowIndex?: Uint32Array } {
   if (model instanceof GradientBoostingModel) {
     const picked = d.test.rows.length > TREE_SHAP_ROWS ? sampleIndices(d.test.rows.length, TREE_SHAP_ROWS, seededRandom(TRAINING_SEED)) : Uint32Array.from(d.test.rows.keys());
     const x = gatherRows(d.test.x, picked);
-    return { shap: treeShap(model, x, d.preprocessor.columns), rowIndex: picked.map((i) => d.test.rows[i]!) };
+    // rowIndex: the explained rows' positions in the test part, the rows of d.testFrame
+    return { shap: treeShap(model, x, d.preprocessor.columns), rowIndex: picked };
   }
   const { intercept, coef } = json as ModelJson & { intercept: number; coef: number[] };
-  return { shap: linearShap(d.test.x, coef, intercept, columnMeans(d.train.x), d.preprocessor.columns), rowIndex: d.test.rows };
+  return { shap: linearShap(d.test.x, coef, intercept, columnMeans(d.train.x), d.preprocessor.columns) };
 }
 
 /** What the version's params say about its calibrator: method, the rows it was fitted on, and what it did to the test Brier score. */
@@ -100,7 +101,7 @@ export function registerStep(evaluate: StepRef<z.ZodType<EvaluateOutput>>, train
       const report = evaluateBinary(d.test.y, model.probability(d.test.x));
       const { shap, rowIndex } = explain(model, json, d);
       const importances = meanAbsShap(shap);
-      const shapSample = sampleShapRows(shap, d.loaded.frame, { size: Math.min(SHAP_SAMPLE_ROWS, shap.rows), seed: 42, rowIndex });
+      const shapSample = sampleShapRows(shap, d.testFrame, { size: Math.min(SHAP_SAMPLE_ROWS, shap.rows), seed: 42, ...(rowIndex ? { rowIndex } : {}) });
       const calibration = calibrate(model, d);
       ctx.progress(0.6, "writing the model artifact and registering the version");
       const saved = await saveModelVersion(

@@ -66,7 +66,7 @@ const trainingSet = defineStep({
       train: part(d.train),
       validation: part(d.validation),
       test: part(d.test),
-      rawFeatures: d.loaded.features.length,
+      rawFeatures: d.features.length,
       designColumns: d.train.x.cols,
       dataHash: d.dataHash,
     };
