@@ -106,7 +106,9 @@ describe("POST /api/predict", () => {
     expect((await res.json()).fields).toEqual({ "row.days_since_last_activty": expect.stringMatching(/^not a feature of this model/) });
 
     res = await predict({ model: LINEAR, rows: [{}, { plan: { nested: true } }] });
-    expect((await res.json()).fields).toEqual({ "rows[1].plan": "expected a number, text, true/false or null" });
+    expect((await res.json()).fields).toEqual({ "rows[1].plan": expect.stringMatching(/^expected a category as text \(known: .*\), or null when unknown$/) });
+    res = await predict({ model: LINEAR, rows: [{}, [1, 2]] });
+    expect((await res.json()).fields).toEqual({ "rows[1]": "expected an object of feature values" });
 
     res = await predict({ model: LINEAR, row: {}, rows: [{}] });
     expect((await res.json()).fields).toEqual({ rows: 'send either "rows" (an array) or "row" (one object)' });

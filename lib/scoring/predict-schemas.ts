@@ -11,9 +11,21 @@ export const featureValueSchema = z
   .union([z.number(), z.string().max(200), z.boolean(), z.null()], { error: "expected a number, text, true/false or null" })
   .meta({ description: "A raw feature value: numbers for numeric features, text for categories, true/false (or 1/0) for booleans, YYYY-MM-DD for dates; null or absent = unknown (the model's missing-value handling applies)." });
 
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * One row as the envelope checks it: an object. Its keys and values are checked once, against the model's own
+ * feature schema (rows-to-frame.ts), which names the field and what that feature accepts; checking every value here
+ * as well doubled the validation cost of a request. The document still shows featureValueSchema as the values.
+ */
 export const featureRowSchema = z
-  .record(z.string(), featureValueSchema)
-  .meta({ description: "One customer: feature name → raw value. Names and kinds are the model's feature schema (GET /api/models?include=features).", example: { days_since_last_activity: 12, plan: "free", watch_minutes_30: 35.5 } });
+  .custom<Record<string, unknown>>(isPlainObject, { error: "expected an object of feature values" })
+  .meta({
+    description: "One customer: feature name → raw value. Names and kinds are the model's feature schema (GET /api/models?include=features).",
+    example: { days_since_last_activity: 12, plan: "free", watch_minutes_30: 35.5 },
+    type: "object",
+    additionalProperties: (({ $schema: _, ...value }) => value)(z.toJSONSchema(featureValueSchema)),
+  });
 
 export const predictBodySchema = z
   .strictObject({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FeatureSchema } from "../ml/preprocess/preprocessor-json.ts";
-import { RowValidationError, rowsToFrame } from "./rows-to-frame.ts";
+import { RowValidationError, rowSchema, rowsToFrame } from "./rows-to-frame.ts";
 
 const schema: FeatureSchema[] = [
   { name: "watch_minutes", kind: "numeric", missingShare: 0.1, min: 0, max: 900, median: 120 },
@@ -70,5 +70,47 @@ describe("rowsToFrame", () => {
       expect(Object.keys(err.fields)).toHaveLength(20);
       expect(err.userMessage).toMatch(/^Some feature values do not fit the model: rows\[0\]\.watch_minutes: expected a number.*\(and 10 more\)/);
     }
+  });
+});
+
+describe("rowsToFrame without date features (the fast check)", () => {
+  const plain = schema.filter((f) => f.kind !== "date");
+  const values: unknown[] = [
+    0, 1, -2.5, 1e308, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, true, false, null, undefined,
+    "", "free", "x".repeat(200), "x".repeat(201), "1", [], [1], {}, { nested: true }, Object.create(null),
+  ];
+
+  it("accepts exactly the rows zod's row schema accepts, and keeps their values", () => {
+    const zodAccepts = (row: unknown) => rowSchema(plain).safeParse(row).success;
+    for (const f of plain) {
+      for (const [k, v] of values.entries()) {
+        const row = { [f.name]: v };
+        let ok = true;
+        let frame;
+        try {
+          frame = rowsToFrame(plain, [row]);
+        } catch (e) {
+          expect(e).toBeInstanceOf(RowValidationError);
+          ok = false;
+        }
+        expect(ok, `${f.kind}, value #${k}`).toBe(zodAccepts(row));
+        if (frame && v !== null && v !== undefined) {
+          const column = frame.columns.find((c) => c.name === f.name)!;
+          expect(column.values[0]).toEqual(f.kind === "categorical" ? String(v) : typeof v === "boolean" ? Number(v) : v);
+        }
+      }
+    }
+    // keys: unknown, prototype tricks, non-objects: whatever zod decides (the fast check passes them on to it)
+    const rows = [{ plan: "free", typo: 1 }, JSON.parse('{"__proto__": {"plan": "x"}}'), [], "row", 7, null, Object.assign(Object.create({ plan: "free" }), { is_paid: true })];
+    for (const [k, row] of rows.entries()) {
+      let ok = true;
+      try {
+        rowsToFrame(plain, [row]);
+      } catch {
+        ok = false;
+      }
+      expect(ok, `row #${k}`).toBe(zodAccepts(row));
+    }
+    expect(() => rowsToFrame(plain, [{ plan: "free", typo: 1 }])).toThrow(/typo: not a feature/);
   });
 });
