@@ -6,10 +6,12 @@ import { joinSql, raw, sql, type SqlFragment } from "./sql-fragment.ts";
 
 /**
  * Rows per counting statement. The events suite evaluates ~30 conditions (regex parses, a foreign-key probe) per
- * row: its single scan of 480k rows held PGlite 11.3 s (bench ui-under-load, load average ~5), so 5k rows hold it
- * ~0.1 s and a page query waits at most that long behind one chunk.
+ * row: its single scan of 480k rows held PGlite 11.3 s (bench ui-under-load, load average ~5). A page query waits
+ * behind at most one chunk, but a page's queries each wait behind one, so chunks must be far below the 1 s target:
+ * 5k-row chunks held it ~0.3 s under that load and pages still took 10 s; 2k rows hold it ~60 ms (170 ms at worst)
+ * for ~30% more work than the single scan (1k rows: ~35 ms for ~45% more).
  */
-export const COUNT_CHUNK_ROWS = 5_000;
+export const COUNT_CHUNK_ROWS = 2_000;
 
 /**
  * countExpectations in short statements, for the embedded engine: PGlite runs one statement at a time for every
