@@ -8,7 +8,7 @@ import { joinSql, raw, sql, type SqlFragment } from "./sql-fragment.ts";
 /** Alias of the validated relation in every statement of a suite run. */
 export const ALIAS = "t";
 /** Alias of the table inside the relation, where the duplicate-rank windows are computed. */
-const INNER_ALIAS = "src";
+export const INNER_ALIAS = "src";
 
 export interface CompiledExpectation extends Partial<CompiledSql<string>> {
   expectation: Expectation;
@@ -23,6 +23,11 @@ export interface CompiledSuite {
   table: string;
   /** The table plus one duplicate-rank column per unique expectation, as `(…) AS t`. */
   relation: SqlFragment;
+  /**
+   * The duplicate-rank columns of the relation: each one's name and the key it partitions by (columns of the table
+   * on INNER_ALIAS), for the chunked count, which computes the ranks without a window over the whole table.
+   */
+  ranks: { name: string; key: SqlFragment[] }[];
   /** The row as JSON without the rank columns: what samples and rejects keep. */
   rowJson: SqlFragment;
   expectations: CompiledExpectation[];
@@ -40,14 +45,16 @@ export function kindOf<K extends ExpectationKindName>(e: ExpectationOf<K>): Expe
 export function compileSuite(suite: ExpectationSuite, columns: ReadonlyMap<string, ColumnKind>, table = suite.table): CompiledSuite {
   const windows: SqlFragment[] = [];
   const hidden: string[] = [];
+  const ranks: CompiledSuite["ranks"] = [];
   const ctx: CompileContext = {
     columns,
     alias: ALIAS,
     duplicateRank(rankColumns) {
       const name = `_dup_${hidden.length}`;
-      const partition = joinSql(rankColumns.map((c) => columnRef({ columns, alias: INNER_ALIAS }, c)), ", ");
-      windows.push(sql`, row_number() OVER (PARTITION BY ${partition} ORDER BY ${raw(`${INNER_ALIAS}.file_id, ${INNER_ALIAS}.source_line`)}) AS ${raw(ident(name))}`);
+      const key = rankColumns.map((c) => columnRef({ columns, alias: INNER_ALIAS }, c));
+      windows.push(sql`, ${rankWindow(key)} AS ${raw(ident(name))}`);
       hidden.push(name);
+      ranks.push({ name, key });
       return raw(`${ALIAS}.${ident(name)}`);
     },
   };
@@ -65,7 +72,13 @@ export function compileSuite(suite: ExpectationSuite, columns: ReadonlyMap<strin
     table,
     relation: sql`(SELECT ${raw(INNER_ALIAS)}.*${joinSql(windows, "")} FROM ${raw(ident(table))} ${raw(INNER_ALIAS)}) AS ${raw(ALIAS)}`,
     // (minus an empty list is a no-op, so a suite without unique expectations needs no special case)
+    ranks,
     rowJson: sql`to_jsonb(${raw(ALIAS)}) - ${hidden}::text[]`,
     expectations,
   };
+}
+
+/** A row's rank among the rows with the same key, in file and line order (1 = the key's first row). */
+export function rankWindow(key: readonly SqlFragment[]): SqlFragment {
+  return sql`row_number() OVER (PARTITION BY ${joinSql(key, ", ")} ORDER BY ${raw(`${INNER_ALIAS}.file_id, ${INNER_ALIAS}.source_line`)})`;
 }

@@ -75,12 +75,19 @@ interface ReadyFile {
 
 const LOAD_TABLE_PREFIX = "_load_";
 
+/**
+ * Rows per INSERT on the embedded engine, where each one holds PGlite's only session: a 10k-row batch of e-learning
+ * events held it 0.3-0.47 s (bench ui-under-load, load average ~5) and every page query waited behind it.
+ */
+const EMBEDDED_BATCH_ROWS = 2_500;
+
 /** Streams one file into `table` on `client`, returning what was read. */
 async function loadFile(client: pg.PoolClient, engine: DbEngine, file: CsvFileToLoad, fileId: string, table: string, opts: Pick<ReplaceOptions, "signal">, progress: (bytes: number) => void): Promise<CsvReadStats> {
   const source = await file.open();
   let stats: CsvReadStats | undefined;
   try {
-    const batches = readCsvBatches(source, { fileName: file.fileName, columns: file.columns, encoding: file.encoding, onBytes: progress });
+    const batchSize = engine === "embedded" ? EMBEDDED_BATCH_ROWS : undefined;
+    const batches = readCsvBatches(source, { fileName: file.fileName, columns: file.columns, encoding: file.encoding, onBytes: progress, batchSize });
     const columns = [
       ...file.columns.map((c) => ({ column: c.column ?? c.name, pgType: c.pgType })),
       { column: "file_id", pgType: "uuid" },
