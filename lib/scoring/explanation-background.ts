@@ -1,4 +1,4 @@
-import type { PreprocessorJson } from "../ml/preprocess/preprocessor-json.ts";
+import { designWidth, type PreprocessorJson } from "../ml/preprocess/preprocessor-json.ts";
 
 /**
  * E[x] per design column: the background of linear (interventional) SHAP, so contributions at scoring time are the
@@ -25,7 +25,7 @@ export function explanationBackground(pre: PreprocessorJson, stored: readonly nu
   for (const step of pre.steps) {
     if (step.kind === "categorical") {
       if (step.categories.length > 0) mean[j] = 1; // the most frequent category (categories are sorted by count)
-      j += step.categories.length + (step.other ? 1 : 0) + (step.missing ? 1 : 0);
+      j += designWidth(step);
     } else {
       mean[j++] = 0;
       if (step.indicator) mean[j++] = missingShare.get(step.name) ?? 0;

@@ -39,11 +39,7 @@ export function linearShap(
   backgroundMean: ArrayLike<number>,
   columns: readonly DesignColumn[],
 ): ShapValues {
-  if (weights.length !== matrix.cols) {
-    throw new RangeError(
-      `linearShap: the matrix has ${matrix.cols} columns but there are ${weights.length} weights, ${backgroundMean.length} background means and ${columns.length} column descriptions`,
-    );
-  }
+  // The explainer checks weights and means against the columns, and explain() the matrix against them.
   return linearExplainer(weights, intercept, backgroundMean, columns).explain(matrix);
 }
 

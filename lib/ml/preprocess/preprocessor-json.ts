@@ -34,6 +34,11 @@ export interface CategoricalStep {
 
 export type PreprocessStep = NumericStep | CategoricalStep;
 
+/** How many design columns a fitted step writes: its categories (+ other, + missing), or the value (+ its indicator). */
+export function designWidth(step: PreprocessStep): number {
+  return step.kind === "categorical" ? step.categories.length + (step.other ? 1 : 0) + (step.missing ? 1 : 0) : 1 + (step.indicator ? 1 : 0);
+}
+
 /** What the what-if form needs to know about one raw feature (training rows only). */
 export interface FeatureSchema {
   name: string;

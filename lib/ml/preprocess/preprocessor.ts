@@ -1,5 +1,5 @@
 import type { DesignColumn, Matrix, RawFrame } from "../types.ts";
-import type { FeatureSchema, PreprocessorJson } from "./preprocessor-json.ts";
+import { designWidth, type FeatureSchema, type PreprocessorJson } from "./preprocessor-json.ts";
 import { type TransformOptions, transformFrame } from "./transform-frame.ts";
 
 /** A fitted preprocessing: raw frame → design matrix, serialisable with the model. */
@@ -21,13 +21,7 @@ export function preprocessorFromJSON(json: PreprocessorJson): Preprocessor {
     throw new RangeError("preprocessorFromJSON: not a version-1 preprocessor (expected { version: 1, steps, columns, … })");
   }
   const frozen: PreprocessorJson = structuredClone(json);
-  let expected = 0;
-  for (const step of frozen.steps) {
-    expected +=
-      step.kind === "categorical"
-        ? step.categories.length + (step.other ? 1 : 0) + (step.missing ? 1 : 0)
-        : 1 + (step.indicator ? 1 : 0);
-  }
+  const expected = frozen.steps.reduce((n, step) => n + designWidth(step), 0);
   if (expected !== frozen.columns.length) {
     throw new RangeError(`preprocessorFromJSON: the steps make ${expected} design columns but the JSON lists ${frozen.columns.length}`);
   }

@@ -1,6 +1,6 @@
 import type { DesignColumn, Matrix, RawColumn, RawFrame } from "../types.ts";
 import { checkFrame, checkRows, modelValues, resolveAsOf } from "./model-values.ts";
-import type { PreprocessorJson } from "./preprocessor-json.ts";
+import { type CategoricalStep, designWidth, type PreprocessorJson } from "./preprocessor-json.ts";
 
 /** Options of Preprocessor.transform. */
 export interface TransformOptions {
@@ -15,8 +15,6 @@ export interface TransformOptions {
    */
   out?: Float64Array;
 }
-
-type CategoricalStep = Extract<PreprocessorJson["steps"][number], { kind: "categorical" }>;
 
 // A fitted step's category positions, built once per step object: a served model transforms one row per request,
 // and rebuilding these maps each time cost more than the row itself.
@@ -82,7 +80,7 @@ export function transformFrame(
         const at = v === null || v === undefined ? missingAt : (position.get(v) ?? (rare.has(v) ? otherAt : -1));
         if (at >= 0) data[(offset + at) * n + k] = 1;
       }
-      offset += step.categories.length + (step.other ? 1 : 0) + (step.missing ? 1 : 0);
+      offset += designWidth(step);
     } else {
       if (column.kind === "categorical") {
         throw new RangeError(`transform: column "${step.name}" is categorical but the model expects ${step.kind}`);

@@ -1,5 +1,7 @@
 import type { Matrix, Preprocessor, RawColumn, RawFrame } from "../../ml/index.ts";
+import { designWidth } from "../../ml/preprocess/preprocessor-json.ts";
 import { transformFrame } from "../../ml/preprocess/transform-frame.ts";
+import { subsetColumn, subsetRowData } from "../../scoring/subset-frame.ts";
 
 /** The design matrices of a split's parts, and the raw values later steps still read. */
 export interface DesignParts {
@@ -7,13 +9,6 @@ export interface DesignParts {
   matrices: Matrix[];
   /** every raw column (and asOf, labels, entity ids) of the `keep` rows, in that order */
   kept: RawFrame;
-}
-
-function gather(column: RawColumn, rows: Uint32Array): RawColumn {
-  if (column.kind === "categorical") return { ...column, values: Array.from(rows, (i) => column.values[i]!) };
-  const values = new Float64Array(rows.length);
-  for (let k = 0; k < rows.length; k++) values[k] = column.values[rows[k]!]!;
-  return { ...column, values };
 }
 
 /**
@@ -32,8 +27,7 @@ export function designParts(preprocessor: Preprocessor, frame: RawFrame, parts: 
   const placed = new Map<string, { json: typeof json; offset: number; width: number }>();
   let offset = 0;
   for (const step of json.steps) {
-    // as transformFrame counts them
-    const width = step.kind === "categorical" ? step.categories.length + (step.other ? 1 : 0) + (step.missing ? 1 : 0) : 1 + (step.indicator ? 1 : 0);
+    const width = designWidth(step);
     // one step's JSON: transformFrame writes just its design columns, into the slice of `out` given below
     placed.set(step.name, { json: { ...json, steps: [step], columns: json.columns.slice(offset, offset + width) }, offset, width });
     offset += width;
@@ -55,17 +49,11 @@ export function designParts(preprocessor: Preprocessor, frame: RawFrame, parts: 
         transformFrame(step.json, single, { rows, out });
       });
     }
-    kept.push(gather(column, keep));
+    kept.push(subsetColumn(column, keep));
     columns[i] = undefined; // the last reference: its block is freed once its neighbours are done too
   }
   return {
     matrices,
-    kept: {
-      rows: keep.length,
-      columns: kept,
-      ...(frame.labels ? { labels: Uint8Array.from(keep, (i) => frame.labels![i]!) } : {}),
-      ...(frame.entityIds ? { entityIds: Array.from(keep, (i) => frame.entityIds![i]!) } : {}),
-      ...(frame.asOf ? { asOf: Float64Array.from(keep, (i) => frame.asOf![i]!) } : {}),
-    },
+    kept: { ...subsetRowData(frame, keep), columns: kept },
   };
 }
