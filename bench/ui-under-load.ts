@@ -132,6 +132,11 @@ function printSlowStatements(log: string): void {
   const top = [...bySql].sort((a, b) => b[1].max - a[1].max).slice(0, 12);
   console.log(`embedded: statements that held the database >= ${SLOW_MS} ms (longest first; max / count / total ms):`);
   for (const [sql, e] of top) console.log(`  ${String(e.max).padStart(6)} ${String(e.n).padStart(4)} ${String(e.total).padStart(7)}  ${sql}`);
+  const transactions = [...fs.readFileSync(log, "utf8").matchAll(/^embedded db: (\d+) ms held by a transaction from: (.*)$/gm)]
+    .map((m) => ({ ms: Number(m[1]), sql: m[2].slice(0, 110) }))
+    .sort((a, b) => b.ms - a.ms);
+  console.log(`embedded: transactions that held the database >= ${SLOW_MS} ms: ${transactions.length} (longest first, from their first statement):`);
+  for (const t of transactions.slice(0, 8)) console.log(`  ${String(t.ms).padStart(6)}  ${t.sql}`);
 }
 
 interface Row {

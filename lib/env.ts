@@ -48,6 +48,8 @@ const schema = z.object({
   // Snapshots kept per staging table, newest first (pinned ones and those a trained model read are kept on top).
   CHURNOPS_SNAPSHOT_RETENTION: z.coerce.number().int("CHURNOPS_SNAPSHOT_RETENTION must be a whole number").min(1, "CHURNOPS_SNAPSHOT_RETENTION keeps at least 1 snapshot").max(10_000).default(5),
   HOST: z.string().default("127.0.0.1"),
+  // CPU priority (nice, 0–19) of the local executor's run processes; 0 runs them at the app's own priority.
+  CHURNOPS_WORKER_NICE: z.coerce.number().int().min(0, "CHURNOPS_WORKER_NICE must be 0–19").max(19, "CHURNOPS_WORKER_NICE must be 0–19").default(10),
   CHURNOPS_WORKER_HOST: z.string().default("127.0.0.1"),
   CHURNOPS_WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(3030),
   // Set by `churnops serve` for the server it starts: the address it listens on (lib/security reads it).

@@ -18,8 +18,10 @@ export interface Db extends PoolDb {
 }
 
 // Pool sizes stay small: the embedded server serialises transactions anyway and counts every connection of
-// every process against its limit.
-const POOL_MAX = 5;
+// every process against its limit (64). The dashboard's server is the exception: a page sends its queries in
+// parallel and twenty people's pages waited for five connections (embedded, 20 clients: `/` p99 668 ms idle and
+// 911 ms during a run with 12, against 890 and 1061 ms with 5; `npm run bench -- ui-under-load`).
+const POOL_MAX = process.env.NEXT_RUNTIME === "nodejs" ? 12 : 5;
 
 let pooled: Promise<PoolDb> | undefined;
 let current: Promise<Db> | undefined;

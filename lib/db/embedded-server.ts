@@ -91,7 +91,8 @@ export async function startEmbeddedServer(dataDir: string, opts: StartOptions = 
     server = socketServer;
     // One statement holds PGlite's single session and every connection waits: log the long ones when asked.
     const onSlow = opts.slowMs ? (ms: number, sql: string) => process.stderr.write(`embedded db: ${Math.round(ms)} ms held by: ${sql.replace(/\s+/g, " ").slice(0, 200)}\n`) : undefined;
-    fixQueryInterleaving(socketServer, { onSlow, slowMs: opts.slowMs });
+    const onSlowTransaction = opts.slowMs ? (ms: number, sql: string) => process.stderr.write(`embedded db: ${Math.round(ms)} ms held by a transaction from: ${sql.replace(/\s+/g, " ").slice(0, 200)}\n`) : undefined;
+    fixQueryInterleaving(socketServer, { onSlow, onSlowTransaction, slowMs: opts.slowMs });
     await socketServer.start();
     fs.chmodSync(socketPath, 0o600); // belt and braces: the folder's 0700 already keeps others out
     writeLock(dataDir, { pid: process.pid, kind, socketDir, startedAt });

@@ -8,9 +8,17 @@
 // This replaces processQueue: a connection stays pinned from its first extended-protocol message until its Sync
 // (and for the whole of an open transaction, as before); errors never wedge the queue; a connection that drops
 // mid-sequence gets a Sync sent on its behalf so the session leaves the half-finished extended query.
+//
+// It also schedules: a connection whose startup message names an application_name starting with
+// BACKGROUND_APP_PREFIX (a run's worker process, see spawn-local-worker.ts) is batch work. Whenever the session is
+// free, a waiting message of any other connection (a dashboard page, the CLI) goes first; a background message goes
+// when nothing else waits, or once it has waited BACKGROUND_MAX_WAIT_MS, so a run is slowed by a busy dashboard but
+// never stopped. A page therefore waits behind at most the one run statement in progress, not behind every
+// statement queued before it.
 
 interface QueuedMessage {
   handlerId: number;
+  timestamp: number;
   message: Uint8Array;
   resolve(bytes: number): void;
   reject(e: Error): void;
@@ -36,6 +44,54 @@ interface QueueInternals {
 // Frontend messages that continue an extended-protocol sequence or a COPY: the session stays with their sender.
 const CONTINUES = new Set(["P", "B", "D", "E", "C", "H", "d"].map((c) => c.charCodeAt(0)));
 const SYNC = new Uint8Array([0x53, 0, 0, 0, 4]);
+const PROTOCOL_3 = 196608;
+
+/** application_name prefix of connections whose work yields to everybody else's (PGAPPNAME of run workers). */
+export const BACKGROUND_APP_PREFIX = "churnops-run";
+/** The longest a background message waits while other connections keep the session busy. */
+export const BACKGROUND_MAX_WAIT_MS = 250;
+
+/** The application_name a StartupMessage carries (length, protocol 3.0, then name\0value\0 pairs), if it is one. */
+export function startupApplicationName(message: Uint8Array): string | undefined {
+  if (message.length < 8 || new DataView(message.buffer, message.byteOffset).getInt32(4) !== PROTOCOL_3) return undefined;
+  const parts = Buffer.from(message.subarray(8)).toString("utf8").split("\0");
+  for (let i = 0; i + 1 < parts.length; i += 2) if (parts[i] === "application_name") return parts[i + 1];
+  return "";
+}
+
+export interface SchedulePolicy {
+  /** The longest a background message waits while other connections keep the session busy. */
+  maxWaitMs: number;
+  /** A background message waits until no foreground message has run for this long (their next one is on its way). */
+  quietMs: number;
+}
+
+export const DEFAULT_POLICY: SchedulePolicy = { maxWaitMs: BACKGROUND_MAX_WAIT_MS, quietMs: 15 };
+
+/**
+ * What to run next when no connection holds the session: the queue index of the first foreground message; else the
+ * first background message once foreground work has been quiet for `quietMs` (a page's queries come in waves: the
+ * next wave is sent a few ms after the last answer, and one run statement started in between would hold the session
+ * for tens of ms); a background message that has waited `maxWaitMs` goes first in any case. `{ retryInMs }` when a
+ * background message should wait a little longer; null when the queue is empty.
+ */
+export function pickNext(
+  queue: readonly Pick<QueuedMessage, "handlerId" | "timestamp">[],
+  background: ReadonlySet<number>,
+  now: number,
+  lastForegroundAt: number,
+  policy: SchedulePolicy = DEFAULT_POLICY,
+): { index: number } | { retryInMs: number } | null {
+  const firstBackground = queue.findIndex((m) => background.has(m.handlerId));
+  const aged = firstBackground !== -1 && now - queue[firstBackground].timestamp >= policy.maxWaitMs;
+  if (aged) return { index: firstBackground };
+  const firstForeground = queue.findIndex((m) => !background.has(m.handlerId));
+  if (firstForeground !== -1) return { index: firstForeground };
+  if (firstBackground === -1) return null;
+  const quietFor = now - lastForegroundAt;
+  if (quietFor >= policy.quietMs) return { index: firstBackground };
+  return { retryInMs: Math.max(1, Math.min(policy.quietMs - quietFor, policy.maxWaitMs - (now - queue[firstBackground].timestamp))) };
+}
 
 const textOf = (message: Uint8Array, from: number) => {
   const end = message.indexOf(0, from);
@@ -52,7 +108,11 @@ function sqlOf(message: Uint8Array): string | undefined {
 export interface QueueFixOptions {
   /** Called when one message held the single PGlite session at least `slowMs` (every other connection waited). */
   onSlow?(ms: number, sql: string): void;
+  /** Called when a transaction held the session at least `slowMs` from its first statement to its end. */
+  onSlowTransaction?(ms: number, firstSql: string): void;
   slowMs?: number;
+  /** How run connections yield to the rest (tests shorten it). */
+  policy?: SchedulePolicy;
 }
 
 export function fixQueryInterleaving(server: unknown, opts: QueueFixOptions = {}): void {
@@ -62,6 +122,11 @@ export function fixQueryInterleaving(server: unknown, opts: QueueFixOptions = {}
   }
   q.pinnedHandlerId = null;
   const lastSql = new Map<number, string>();
+  const background = new Set<number>();
+  let transaction: { since: number; sql: string } | null = null;
+  let lastForegroundAt = -Infinity;
+  let retry: NodeJS.Timeout | undefined;
+  let deferred: QueuedMessage | undefined;
 
   q.processQueue = async function processQueue(this: QueueInternals) {
     if (this.processing) return;
@@ -69,13 +134,37 @@ export function fixQueryInterleaving(server: unknown, opts: QueueFixOptions = {}
     try {
       while (this.queue.length > 0) {
         const owner = this.db.isInTransaction() && this.lastHandlerId != null ? this.lastHandlerId : this.pinnedHandlerId;
-        const index = owner == null ? 0 : this.queue.findIndex((m) => m.handlerId === owner);
-        if (index === -1) break; // the owner's next message has not arrived yet; enqueue() restarts us
+        let index: number;
+        if (owner != null) {
+          index = this.queue.findIndex((m) => m.handlerId === owner);
+          if (index === -1) break; // the owner's next message has not arrived yet; enqueue() restarts us
+        } else {
+          const next = pickNext(this.queue, background, Date.now(), lastForegroundAt, opts.policy);
+          if (!next) break;
+          if ("retryInMs" in next) {
+            // Yield the event loop (the foreground's next queries arrive through it) and look again.
+            retry ??= setTimeout(() => ((retry = undefined), void this.processQueue()), next.retryInMs).unref();
+            break;
+          }
+          index = next.index;
+          const candidate = this.queue[index];
+          if (background.has(candidate.handlerId) && deferred !== candidate) {
+            // One event-loop turn first: queries that arrived while the last statement ran are read (and queued)
+            // only now, after the run's own next statement, which would otherwise start before them.
+            deferred = candidate;
+            setImmediate(() => void this.processQueue());
+            break;
+          }
+          deferred = undefined;
+        }
         const [item] = this.queue.splice(index, 1);
+        const app = startupApplicationName(item.message);
+        if (app?.startsWith(BACKGROUND_APP_PREFIX)) background.add(item.handlerId);
         let bytes = 0;
-        const sql = opts.onSlow ? sqlOf(item.message) : undefined;
+        const timed = Boolean(opts.onSlow || opts.onSlowTransaction);
+        const sql = timed ? sqlOf(item.message) : undefined;
         if (sql !== undefined) lastSql.set(item.handlerId, sql);
-        const started = opts.onSlow ? performance.now() : 0;
+        const started = timed ? performance.now() : 0;
         try {
           await this.db.runExclusive(() =>
             this.db.execProtocolRawStream(item.message, { onRawData: (data) => ((bytes += data.length), item.onData(data)) }),
@@ -89,6 +178,16 @@ export function fixQueryInterleaving(server: unknown, opts: QueueFixOptions = {}
           const ms = performance.now() - started;
           if (ms >= (opts.slowMs ?? 250)) opts.onSlow(ms, lastSql.get(item.handlerId) ?? `(message ${String.fromCharCode(item.message[0])})`);
         }
+        if (opts.onSlowTransaction) {
+          const open = this.db.isInTransaction();
+          if (open && !transaction) transaction = { since: started, sql: lastSql.get(item.handlerId) ?? "" };
+          if (!open && transaction) {
+            const ms = performance.now() - transaction.since;
+            if (ms >= (opts.slowMs ?? 250)) opts.onSlowTransaction(ms, transaction.sql);
+            transaction = null;
+          }
+        }
+        if (!background.has(item.handlerId)) lastForegroundAt = Date.now();
         this.lastHandlerId = item.handlerId;
         this.pinnedHandlerId = CONTINUES.has(item.message[0]) ? item.handlerId : null;
         item.resolve(bytes);
@@ -102,6 +201,7 @@ export function fixQueryInterleaving(server: unknown, opts: QueueFixOptions = {}
   q.clearQueueForHandler = function clearQueueForHandler(this: QueueInternals, handlerId: number) {
     clear(handlerId);
     lastSql.delete(handlerId);
+    background.delete(handlerId);
     if (this.pinnedHandlerId !== handlerId) return;
     this.pinnedHandlerId = null;
     void this.db
