@@ -59,29 +59,61 @@ type Written = { rows: number; labelled: number };
 const withUsers = (w: Written) => ({ ...w, users: w.rows - w.labelled });
 
 /**
- * Real Postgres: one transaction (readers see the old rows or the new ones); the daily aggregate is a CTE of the
- * feature statement, which saved writing and re-reading a temp table. JIT off: the planner cannot estimate the
- * grid's generate_series rows (1,000 per call assumed), so the cost passed the JIT thresholds and compiling took
- * 0.1-1 s of a 3-4 s build, more than it ever saved.
+ * Parts of the build on real Postgres, each a statement on its own connection over a range of user ids, run at
+ * once: the window statement runs on one core, and the build is the largest statement of a training run. Capped by
+ * the server's max_parallel_workers_per_gather (2 by default), the DBA's own figure for how many cores one query may
+ * use.
  */
-async function buildInOneTransaction(client: pg.ClientBase, events: string, users: string, sourceRunId: string): Promise<Built> {
-  await client.query("BEGIN");
-  try {
-    await client.query(`SET LOCAL work_mem = '${WORK_MEM}'`);
-    await client.query("SET LOCAL jit = off");
-    // Only the last day here (one scan, no sort); the user count comes from the written rows.
-    const { rows } = await client.query<Bounds>(`SELECT to_char(max(event_time), 'YYYY-MM-DD') AS last_day FROM ${ident(events)}`);
-    const b = rows[0]!;
-    await forgetFeatureBuild(client, ELEARNING_FEATURE_TABLE, sourceRunId, ELEARNING_FEATURE_SET_VERSION);
-    await client.query(`DELETE FROM ${ELEARNING_FEATURE_TABLE} WHERE source_run_id = $1 AND feature_set_version = $2`, [sourceRunId, ELEARNING_FEATURE_SET_VERSION]);
-    let written: Written = { rows: 0, labelled: 0 };
-    if (b.last_day) written = (await client.query<Written>(insertFeaturesSql(dailySelectSql(events), users), [sourceRunId, ELEARNING_FEATURE_SET_VERSION, b.last_day])).rows[0]!;
-    await client.query("COMMIT");
-    return { ...b, ...written };
-  } catch (e) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw e;
-  }
+const MAX_POSTGRES_PARTS = 4;
+
+/**
+ * Real Postgres. JIT off: the planner cannot estimate the grid's generate_series rows (1,000 per call assumed), so
+ * the cost passed the JIT thresholds and compiling took 0.1-1 s of a 3-4 s build, more than it ever saved. The
+ * daily aggregate is a CTE of the feature statement, which saved writing and re-reading a temp table. The users
+ * are split at equal shares into parts built at once, each part in its own transaction; as on the embedded engine,
+ * the build row is removed before and written after every part, so a reader never trains on a half-built set and a
+ * rerun replaces every part.
+ */
+async function buildInParallel(pool: pg.Pool, client: pg.ClientBase, events: string, users: string, sourceRunId: string): Promise<Built> {
+  // Only the last day here (one scan, no sort); the user count comes from the written rows.
+  const { rows: [b] } = await client.query<Bounds & { parts: number }>(
+    `SELECT to_char(max(event_time), 'YYYY-MM-DD') AS last_day,
+            least(${MAX_POSTGRES_PARTS}, greatest(1, current_setting('max_parallel_workers_per_gather')::int)) AS parts
+       FROM ${ident(events)}`,
+  );
+  await forgetFeatureBuild(client, ELEARNING_FEATURE_TABLE, sourceRunId, ELEARNING_FEATURE_SET_VERSION);
+  await client.query(`DELETE FROM ${ELEARNING_FEATURE_TABLE} WHERE source_run_id = $1 AND feature_set_version = $2`, [sourceRunId, ELEARNING_FEATURE_SET_VERSION]);
+  if (!b!.last_day) return { last_day: null, rows: 0, labelled: 0 };
+  // Split points at equal shares of the users; the parts are (previous split, split], open at both ends, so a user id
+  // of the events missing from the users table still falls in exactly one part.
+  const shares = Array.from({ length: b!.parts - 1 }, (_, i) => (i + 1) / b!.parts);
+  const { rows: splits } = await client.query<{ at: string }>(
+    `SELECT at::text FROM (SELECT DISTINCT unnest(percentile_disc($1::float8[]) WITHIN GROUP (ORDER BY user_id)) AS at FROM ${ident(users)}) s
+      WHERE at IS NOT NULL ORDER BY at`,
+    [shares],
+  );
+  const bounds = [null, ...splits.map((s) => s.at), null];
+  const inPart = (column: string) => `($4::bigint IS NULL OR ${column} > $4::bigint) AND ($5::bigint IS NULL OR ${column} <= $5::bigint)`;
+  const sql = insertFeaturesSql(dailySelectSql(events, inPart("e.user_id")), users, inPart("user_id"));
+  const parts = await Promise.all(
+    bounds.slice(1).map(async (hi, i) => {
+      const part = await pool.connect();
+      try {
+        await part.query("BEGIN");
+        await part.query(`SET LOCAL work_mem = '${WORK_MEM}'`);
+        await part.query("SET LOCAL jit = off");
+        const { rows: [w] } = await part.query<Written>(sql, [sourceRunId, ELEARNING_FEATURE_SET_VERSION, b!.last_day, bounds[i], hi]);
+        await part.query("COMMIT");
+        return w!;
+      } catch (e) {
+        await part.query("ROLLBACK").catch(() => {});
+        throw e;
+      } finally {
+        part.release();
+      }
+    }),
+  );
+  return { last_day: b!.last_day, rows: parts.reduce((a, w) => a + w.rows, 0), labelled: parts.reduce((a, w) => a + w.labelled, 0) };
 }
 
 /**
@@ -140,7 +172,7 @@ export async function buildElearningFeatures(opts: { sourceRunId: string; signal
   const { engine, pool } = await getDb();
   const client = await pool.connect();
   try {
-    const b = engine === "postgres" ? await buildInOneTransaction(client, events, users, sourceRunId) : await buildInChunks(client, events, users, sourceRunId, { users: opts.chunks?.users ?? EMBEDDED_USERS_PER_CHUNK, events: opts.chunks?.events ?? EMBEDDED_EVENTS_PER_CHUNK }, signal);
+    const b = engine === "postgres" ? await buildInParallel(pool, client, events, users, sourceRunId) : await buildInChunks(client, events, users, sourceRunId, { users: opts.chunks?.users ?? EMBEDDED_USERS_PER_CHUNK, events: opts.chunks?.events ?? EMBEDDED_EVENTS_PER_CHUNK }, signal);
     const c = withUsers(b);
     const durationMs = performance.now() - t0;
     const features = [...ELEARNING_FEATURES];
