@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { closeDb, getDb } from "../db/client.ts";
+import { BACKGROUND_APP_PREFIX } from "../db/pglite-socket-queue-fix.ts";
 import { stopOwnedEmbeddedServer } from "../db/database-url.ts";
 import { ensureSchemaReady, migrateDatabase } from "../db/prepare-database.ts";
 import { getEnv, isLoopbackHost } from "../env.ts";
@@ -45,6 +46,9 @@ function parseParamFlags(flags: unknown): Record<string, string> {
 
 /** Starts a run, executes it here (local) or waits for Inngest, with a progress bar; returns the exit code. */
 async function runAndWait(pipelineId: string, params: unknown, json: boolean): Promise<number> {
+  // The run executes in this process: its connections (opened from here on) yield to the dashboard's pages on the
+  // embedded engine, like a local worker's (spawn-local-worker.ts).
+  process.env.PGAPPNAME ??= `${BACKGROUND_APP_PREFIX} cli`;
   await ready();
   const { runId, executor } = await startRun(pipelineId, params, "cli", "inline");
   const run = await followRun(runId, executor, json);
@@ -159,7 +163,8 @@ export const commands: Record<string, Command> = {
       const next = path.resolve("node_modules/next/dist/bin/next");
       const child = spawn(process.execPath, [next, "start", "-H", host, "-p", port], {
         stdio: "inherit",
-        env: { ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: "1", CHURNOPS_BOUND_HOST: host },
+        // PGAPPNAME: the seed run above named this process's connections as a run's; the dashboard's must not be.
+        env: { ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: "1", CHURNOPS_BOUND_HOST: host, PGAPPNAME: process.env.PGAPPNAME?.startsWith(BACKGROUND_APP_PREFIX) ? "churnops-web" : process.env.PGAPPNAME },
       });
       out(`churnops dashboard: http://${host.includes(":") ? `[${host}]` : host}:${port}  (database: ${db.engine})`);
       // `on`, not `once`: Ctrl-C reaches us twice (from the terminal's process group and forwarded by the demo

@@ -86,11 +86,12 @@ describe("fixQueryInterleaving scheduling", () => {
   it("serves a page's query that arrives in the same turn as a run's next statement first", async () => {
     const { executed, send } = fakeQueue({ maxWaitMs: 250, quietMs: 1 });
     await send(RUN, startup({ user: "postgres", application_name: `${BACKGROUND_APP_PREFIX} r1` }));
+    await send(PAGE, query("SELECT earlier")); // a dashboard is being answered
     // Both read from their sockets in one turn of the event loop, the run's first (as after a long statement).
     const run = send(RUN, query("INSERT run chunk"));
     const page = send(PAGE, query("SELECT page"));
     await Promise.all([run, page]);
-    expect(executed).toEqual(["startup", "SELECT page", "INSERT run chunk"]);
+    expect(executed).toEqual(["startup", "SELECT earlier", "SELECT page", "INSERT run chunk"]);
   });
 
   it("connections without the run prefix keep first-come order", async () => {

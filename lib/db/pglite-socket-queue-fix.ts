@@ -66,6 +66,9 @@ export interface SchedulePolicy {
   quietMs: number;
 }
 
+/** Foreground work this recent makes a run's statement wait one event-loop turn before it starts. */
+const ACTIVE_FOREGROUND_MS = 1000;
+
 export const DEFAULT_POLICY: SchedulePolicy = { maxWaitMs: BACKGROUND_MAX_WAIT_MS, quietMs: 15 };
 
 /**
@@ -148,9 +151,10 @@ export function fixQueryInterleaving(server: unknown, opts: QueueFixOptions = {}
           }
           index = next.index;
           const candidate = this.queue[index];
-          if (background.has(candidate.handlerId) && deferred !== candidate) {
+          if (background.has(candidate.handlerId) && deferred !== candidate && Date.now() - lastForegroundAt < ACTIVE_FOREGROUND_MS) {
             // One event-loop turn first: queries that arrived while the last statement ran are read (and queued)
-            // only now, after the run's own next statement, which would otherwise start before them.
+            // only now, after the run's own next statement, which would otherwise start before them. Only while
+            // pages are being answered: a run with nobody looking pays nothing.
             deferred = candidate;
             setImmediate(() => void this.processQueue());
             break;
