@@ -1,0 +1,3 @@
+-- DropIndex
+DROP INDEX "raw"."elearning_events_user_id_event_time_idx";
+
