@@ -90,9 +90,9 @@ export async function startEmbeddedServer(dataDir: string, opts: StartOptions = 
     const socketServer = new PGLiteSocketServer({ db: pglite, path: socketPath, maxConnections: MAX_CONNECTIONS });
     server = socketServer;
     // One statement holds PGlite's single session and every connection waits: log the long ones when asked.
-    const onSlow = opts.slowMs ? (ms: number, sql: string) => process.stderr.write(`embedded db: ${Math.round(ms)} ms held by: ${sql.replace(/\s+/g, " ").slice(0, 200)}\n`) : undefined;
-    const onSlowTransaction = opts.slowMs ? (ms: number, sql: string) => process.stderr.write(`embedded db: ${Math.round(ms)} ms held by a transaction from: ${sql.replace(/\s+/g, " ").slice(0, 200)}\n`) : undefined;
-    fixQueryInterleaving(socketServer, { onSlow, onSlowTransaction, slowMs: opts.slowMs });
+    const held = (by: string) => (ms: number, sql: string) => process.stderr.write(`embedded db: ${Math.round(ms)} ms held by${by}: ${sql.replace(/\s+/g, " ").slice(0, 200)}\n`);
+    const logged = opts.slowMs ? { onSlow: held(""), onSlowTransaction: held(" a transaction from") } : {};
+    fixQueryInterleaving(socketServer, { ...logged, slowMs: opts.slowMs });
     await socketServer.start();
     fs.chmodSync(socketPath, 0o600); // belt and braces: the folder's 0700 already keeps others out
     writeLock(dataDir, { pid: process.pid, kind, socketDir, startedAt });

@@ -130,6 +130,7 @@ export function fixQueryInterleaving(server: unknown, opts: QueueFixOptions = {}
   let lastForegroundAt = -Infinity;
   let retry: NodeJS.Timeout | undefined;
   let deferred: QueuedMessage | undefined;
+  const timed = Boolean(opts.onSlow || opts.onSlowTransaction);
 
   q.processQueue = async function processQueue(this: QueueInternals) {
     if (this.processing) return;
@@ -165,7 +166,6 @@ export function fixQueryInterleaving(server: unknown, opts: QueueFixOptions = {}
         const app = startupApplicationName(item.message);
         if (app?.startsWith(BACKGROUND_APP_PREFIX)) background.add(item.handlerId);
         let bytes = 0;
-        const timed = Boolean(opts.onSlow || opts.onSlowTransaction);
         const sql = timed ? sqlOf(item.message) : undefined;
         if (sql !== undefined) lastSql.set(item.handlerId, sql);
         const started = timed ? performance.now() : 0;

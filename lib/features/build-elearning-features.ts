@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { getDb } from "../db/client.ts";
-import { ident } from "../db/sql.ts";
+import { ident, withTransaction } from "../db/sql.ts";
 import { lineRanges } from "../db/side-table.ts";
 import { snapshotOf } from "../lineage/snapshot-tables.ts";
 import { createDailyTable, dailySelectSql, ELEARNING_FEATURES, indexDailySql, insertDailySql, insertFeaturesSql, mergedDailySql } from "./elearning-feature-sql.ts";
@@ -74,19 +74,19 @@ const MAX_POSTGRES_PARTS = 4;
  * the build row is removed before and written after every part, so a reader never trains on a half-built set and a
  * rerun replaces every part.
  */
-async function buildInParallel(pool: pg.Pool, client: pg.ClientBase, events: string, users: string, sourceRunId: string): Promise<Built> {
+async function buildInParallel(client: pg.ClientBase, events: string, users: string, sourceRunId: string): Promise<Built> {
   // Only the last day here (one scan, no sort); the user count comes from the written rows.
-  const { rows: [b] } = await client.query<Bounds & { parts: number }>(
+  const { rows: [{ last_day: lastDay, parts }] } = await client.query<Bounds & { parts: number }>(
     `SELECT to_char(max(event_time), 'YYYY-MM-DD') AS last_day,
             least(${MAX_POSTGRES_PARTS}, greatest(1, current_setting('max_parallel_workers_per_gather')::int)) AS parts
        FROM ${ident(events)}`,
   );
   await forgetFeatureBuild(client, ELEARNING_FEATURE_TABLE, sourceRunId, ELEARNING_FEATURE_SET_VERSION);
   await client.query(`DELETE FROM ${ELEARNING_FEATURE_TABLE} WHERE source_run_id = $1 AND feature_set_version = $2`, [sourceRunId, ELEARNING_FEATURE_SET_VERSION]);
-  if (!b!.last_day) return { last_day: null, rows: 0, labelled: 0 };
+  if (!lastDay) return { last_day: null, rows: 0, labelled: 0 };
   // Split points at equal shares of the users; the parts are (previous split, split], open at both ends, so a user id
   // of the events missing from the users table still falls in exactly one part.
-  const shares = Array.from({ length: b!.parts - 1 }, (_, i) => (i + 1) / b!.parts);
+  const shares = Array.from({ length: parts - 1 }, (_, i) => (i + 1) / parts);
   const { rows: splits } = await client.query<{ at: string }>(
     `SELECT at::text FROM (SELECT DISTINCT unnest(percentile_disc($1::float8[]) WITHIN GROUP (ORDER BY user_id)) AS at FROM ${ident(users)}) s
       WHERE at IS NOT NULL ORDER BY at`,
@@ -95,25 +95,17 @@ async function buildInParallel(pool: pg.Pool, client: pg.ClientBase, events: str
   const bounds = [null, ...splits.map((s) => s.at), null];
   const inPart = (column: string) => `($4::bigint IS NULL OR ${column} > $4::bigint) AND ($5::bigint IS NULL OR ${column} <= $5::bigint)`;
   const sql = insertFeaturesSql(dailySelectSql(events, inPart("e.user_id")), users, inPart("user_id"));
-  const parts = await Promise.all(
-    bounds.slice(1).map(async (hi, i) => {
-      const part = await pool.connect();
-      try {
-        await part.query("BEGIN");
+  // Each part on its own pooled connection and in its own transaction (none waits on another: real Postgres only).
+  const written = await Promise.all(
+    bounds.slice(1).map((hi, i) =>
+      withTransaction(async (part) => {
         await part.query(`SET LOCAL work_mem = '${WORK_MEM}'`);
         await part.query("SET LOCAL jit = off");
-        const { rows: [w] } = await part.query<Written>(sql, [sourceRunId, ELEARNING_FEATURE_SET_VERSION, b!.last_day, bounds[i], hi]);
-        await part.query("COMMIT");
-        return w!;
-      } catch (e) {
-        await part.query("ROLLBACK").catch(() => {});
-        throw e;
-      } finally {
-        part.release();
-      }
-    }),
+        return (await part.query<Written>(sql, [sourceRunId, ELEARNING_FEATURE_SET_VERSION, lastDay, bounds[i], hi])).rows[0]!;
+      }),
+    ),
   );
-  return { last_day: b!.last_day, rows: parts.reduce((a, w) => a + w.rows, 0), labelled: parts.reduce((a, w) => a + w.labelled, 0) };
+  return { last_day: lastDay, rows: written.reduce((a, w) => a + w.rows, 0), labelled: written.reduce((a, w) => a + w.labelled, 0) };
 }
 
 /**
@@ -172,7 +164,7 @@ export async function buildElearningFeatures(opts: { sourceRunId: string; signal
   const { engine, pool } = await getDb();
   const client = await pool.connect();
   try {
-    const b = engine === "postgres" ? await buildInParallel(pool, client, events, users, sourceRunId) : await buildInChunks(client, events, users, sourceRunId, { users: opts.chunks?.users ?? EMBEDDED_USERS_PER_CHUNK, events: opts.chunks?.events ?? EMBEDDED_EVENTS_PER_CHUNK }, signal);
+    const b = engine === "postgres" ? await buildInParallel(client, events, users, sourceRunId) : await buildInChunks(client, events, users, sourceRunId, { users: opts.chunks?.users ?? EMBEDDED_USERS_PER_CHUNK, events: opts.chunks?.events ?? EMBEDDED_EVENTS_PER_CHUNK }, signal);
     const c = withUsers(b);
     const durationMs = performance.now() - t0;
     const features = [...ELEARNING_FEATURES];
