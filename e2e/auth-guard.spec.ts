@@ -73,6 +73,24 @@ test.describe("with CHURNOPS_ADMIN_TOKEN", () => {
     expect((await request.get(`${base}/data/rejects`, { headers: auth, maxRedirects: 0 })).status()).toBe(200);
   });
 
+  test("a page stored by the page cache for the admin is never served to a request without the token", async ({ request }) => {
+    const auth = { authorization: `Bearer ${TOKEN}` };
+    // Stored once a request comes within CHURNOPS_PAGE_CACHE_MS of the last render (a few tries on a busy machine).
+    let served = "";
+    for (let i = 0; i < 5 && served !== "hit"; i++) {
+      const res = await request.get(`${base}/runs`, { headers: auth, maxRedirects: 0 });
+      expect(res.status()).toBe(200);
+      served = res.headers()["x-churnops-page-cache"];
+    }
+    expect(served).toBe("hit");
+    const strangers: Record<string, string>[] = [{}, { authorization: "Bearer wrong-token-0123456789" }, { cookie: "churnops_admin=forged" }];
+    for (const headers of strangers) {
+      const res = await request.get(`${base}/runs`, { headers, maxRedirects: 0 });
+      expect(res.status(), JSON.stringify(headers)).toBe(307);
+      expect(res.headers().location).toBe("/login?next=%2Fruns");
+    }
+  });
+
   test("answers 400 for a malformed percent-encoding, and 404 at /api/inngest without Inngest", async ({ request }) => {
     for (const p of ["/api/artifacts/%c0%ae%c0%ae/etc/passwd", "/api/artifacts/%zz", "/api/runs/%c0"]) {
       const res = await request.get(base + p, { headers: { authorization: `Bearer ${TOKEN}` } });

@@ -50,6 +50,8 @@ const schema = z.object({
   HOST: z.string().default("127.0.0.1"),
   // CPU priority (nice, 0–19) of the local executor's run processes; 0 runs them at the app's own priority.
   CHURNOPS_WORKER_NICE: z.coerce.number().int().min(0, "CHURNOPS_WORKER_NICE must be 0–19").max(19, "CHURNOPS_WORKER_NICE must be 0–19").default(10),
+  // How long (ms) the web process reuses a rendered page for identical requests (lib/web/page-cache.ts); 0 = never.
+  CHURNOPS_PAGE_CACHE_MS: z.coerce.number().int().min(0, "CHURNOPS_PAGE_CACHE_MS must be 0–60000").max(60_000, "CHURNOPS_PAGE_CACHE_MS must be 0–60000").default(1000),
   CHURNOPS_WORKER_HOST: z.string().default("127.0.0.1"),
   CHURNOPS_WORKER_PORT: z.coerce.number().int().min(0).max(65535).default(3030),
   // Set by `churnops serve` for the server it starts: the address it listens on (lib/security reads it).

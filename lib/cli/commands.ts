@@ -160,8 +160,9 @@ export const commands: Record<string, Command> = {
           if (code !== 0) return code;
         }
       }
-      const next = path.resolve("node_modules/next/dist/bin/next");
-      const child = spawn(process.execPath, [next, "start", "-H", host, "-p", port], {
+      // Next's production server behind the page micro-cache (lib/web/next-server.ts), in its own process.
+      const web = [path.resolve("bin/register-hooks.mjs"), path.resolve("lib/web/next-server.ts")];
+      const child = spawn(process.execPath, ["--import", web[0], web[1], "--host", host, "--port", port], {
         stdio: "inherit",
         // PGAPPNAME: the seed run above named this process's connections as a run's; the dashboard's must not be.
         env: { ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: "1", CHURNOPS_BOUND_HOST: host, PGAPPNAME: process.env.PGAPPNAME?.startsWith(BACKGROUND_APP_PREFIX) ? "churnops-web" : process.env.PGAPPNAME },
