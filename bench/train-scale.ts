@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -60,7 +60,14 @@ function postgresRssKb(): number {
   return max;
 }
 
-const folderBytes = (dir: string) => Number(execFileSync("du", ["-sb", dir], { encoding: "utf8" }).split("\t")[0]);
+// du exits 1 when a file it listed is gone before it reads it (a WAL segment recycled by a checkpoint while the
+// sampler runs) and still prints the total of the rest: that total is the sample.
+function folderBytes(dir: string): number {
+  const r = spawnSync("du", ["-sb", dir], { encoding: "utf8" });
+  const bytes = Number(r.stdout.split("\t")[0]);
+  if (!Number.isFinite(bytes) || !r.stdout) throw new Error(`du -sb ${dir} failed: ${r.stderr}`);
+  return bytes;
+}
 
 async function runPipelines(url: string, users: number, home: string, samplePostgres: boolean, dataDir?: string): Promise<Measured> {
   const child = node("bench/train-scale-run.ts", [url, String(users), home]);

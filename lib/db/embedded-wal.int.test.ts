@@ -20,6 +20,8 @@ describe("trimEmbeddedWal", () => {
       return;
     }
     expect((await query<{ max_wal_size: string }>("SHOW max_wal_size"))[0]!.max_wal_size).toBe("64MB");
+    // A small buffer pool: initialising it was much of a cold open (embedded-server.ts START_PARAMS).
+    expect((await query<{ shared_buffers: string }>("SHOW shared_buffers"))[0]!.shared_buffers).toBe("32MB");
     expect(await walBytes()).toBeGreaterThan(128 * MB); // PGlite's backend does not checkpoint by itself
     await trimEmbeddedWal();
     expect(await walBytes()).toBeLessThanOrEqual(64 * MB + 16 * MB); // max_wal_size + the current segment
