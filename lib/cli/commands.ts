@@ -161,8 +161,7 @@ export const commands: Record<string, Command> = {
         }
       }
       // Next's production server behind the page micro-cache (lib/web/next-server.ts), in its own process.
-      const web = [path.resolve("bin/register-hooks.mjs"), path.resolve("lib/web/next-server.ts")];
-      const child = spawn(process.execPath, ["--import", web[0], web[1], "--host", host, "--port", port], {
+      const child = spawn(process.execPath, ["--import", path.resolve("bin/register-hooks.mjs"), path.resolve("lib/web/next-server.ts"), "--host", host, "--port", port], {
         stdio: "inherit",
         // PGAPPNAME: the seed run above named this process's connections as a run's; the dashboard's must not be.
         env: { ...process.env, DATABASE_URL: db.url, NEXT_TELEMETRY_DISABLED: "1", CHURNOPS_BOUND_HOST: host, PGAPPNAME: process.env.PGAPPNAME?.startsWith(BACKGROUND_APP_PREFIX) ? "churnops-web" : process.env.PGAPPNAME },

@@ -1,6 +1,9 @@
 import type { OutgoingHttpHeaders, ServerResponse } from "node:http";
 
-/** A whole response as it went out on the wire: status, final headers, body bytes (already compressed, if it was). */
+/**
+ * A whole response as it went out on the wire: status, final headers (lower-case names), body bytes (already
+ * compressed, if it was).
+ */
 export interface CapturedResponse {
   status: number;
   headers: OutgoingHttpHeaders;
@@ -18,7 +21,7 @@ export function captureResponse(res: ServerResponse, maxBytes: number, done: (ca
   const chunks: Buffer[] = [];
   let size = 0;
   let overflow = false;
-  let headHeaders: OutgoingHttpHeaders = {};
+  const headHeaders: OutgoingHttpHeaders = {};
   let settled = false;
   const settle = (captured: CapturedResponse | null) => {
     if (settled) return;
@@ -41,7 +44,8 @@ export function captureResponse(res: ServerResponse, maxBytes: number, done: (ca
   res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
     // writeHead(status, [message], [headers]): headers given here never reach getHeaders() when none were set before.
     const headers = args.find((a, i) => i > 0 && a !== null && typeof a === "object");
-    if (headers && !Array.isArray(headers)) headHeaders = { ...headHeaders, ...(headers as OutgoingHttpHeaders) };
+    // Lower-cased like getHeaders()' names, so the merge below keeps one value per header.
+    if (headers && !Array.isArray(headers)) for (const [name, value] of Object.entries(headers)) headHeaders[name.toLowerCase()] = value as OutgoingHttpHeaders[string];
     return writeHead.apply(this, args as Parameters<ServerResponse["writeHead"]>);
   } as ServerResponse["writeHead"];
   const write = res.write;

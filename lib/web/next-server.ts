@@ -20,7 +20,7 @@ const freshMs = getEnv().CHURNOPS_PAGE_CACHE_MS;
 const cache = createPageCache({ freshMs, staleMs: Math.max(10_000, freshMs * 10), maxEntries: 200, maxBodyBytes: 2 * 1024 * 1024 });
 
 const server = http.createServer((req, res) => {
-  cache.handle(req, res, (rq, rs) => handle(rq, rs)).catch((err: unknown) => {
+  cache.handle(req, res, handle).catch((err: unknown) => {
     console.error("web: request failed:", err);
     if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain; charset=utf-8" });
     res.end("Internal Server Error");

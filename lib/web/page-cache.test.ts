@@ -155,6 +155,7 @@ describe("page cache", () => {
     const responses: Record<string, Respond> = {
       "/missing": (_q, s) => (s.writeHead(404, { "content-type": "text/html" }), s.end("no")),
       "/cookie": (_q, s) => (s.writeHead(200, { "content-type": "text/html", "set-cookie": "a=b" }), s.end("c")),
+      "/Cookie": (_q, s) => (s.writeHead(200, { "Content-Type": "text/html", "Set-Cookie": "a=b" }), s.end("C")), // any case
       "/json": (_q, s) => (s.writeHead(200, { "content-type": "application/json" }), s.end("{}")),
       "/api/runs": html,
       "/metrics": (_q, s) => (s.writeHead(200, { "content-type": "text/html" }), s.end("m")),
@@ -170,6 +171,15 @@ describe("page cache", () => {
     const before = h.renders();
     await get(`${h.url}/rsc`, {}, "HEAD");
     expect(h.renders()).toBe(before + 1);
+  });
+
+  it("sends each header once from a stored response, whatever the case of its name when written", async () => {
+    const h = await harness((_q, s) => (s.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "X-Page": "runs" }), s.end("p")));
+    await get(`${h.url}/runs`);
+    const hit = await get(`${h.url}/runs`);
+    expect(hit.cache).toBe("hit");
+    expect(hit.headers.get("content-type")).toBe("text/html; charset=utf-8"); // a duplicate would read "…, …"
+    expect(hit.headers.get("x-page")).toBe("runs");
   });
 
   it("a client asking for a fresh page (hard reload) gets a new render", async () => {

@@ -34,7 +34,8 @@ export interface PageCacheOptions {
   now?: () => number;
 }
 
-export type PageCacheOutcome = "hit" | "stale" | "shared" | "miss" | "bypass";
+/** What the cache did, in the PAGE_CACHE_HEADER of each response it answered or stored. */
+type PageCacheOutcome = "hit" | "stale" | "shared" | "miss";
 export const PAGE_CACHE_HEADER = "x-churnops-page-cache";
 
 type Render = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -96,9 +97,9 @@ export function createPageCache(options: PageCacheOptions) {
     while (entries.size > options.maxEntries) entries.delete(entries.keys().next().value!);
   };
 
-  const send = (res: ServerResponse, entry: Entry, outcome: PageCacheOutcome, head: boolean) => {
+  const send = (res: ServerResponse, entry: Entry, outcome: PageCacheOutcome) => {
     res.writeHead(entry.status, { ...entry.headers, "content-length": entry.body.length, [PAGE_CACHE_HEADER]: outcome });
-    res.end(head ? undefined : entry.body);
+    res.end(entry.body);
   };
 
   /** Renders through `render` (Next) and keeps the response if it may be reused. */
@@ -111,7 +112,7 @@ export function createPageCache(options: PageCacheOptions) {
       if (inflight.get(key) === shared) inflight.delete(key);
       if (!captured || !isStorable(captured)) return resolve(null);
       const headers: OutgoingHttpHeaders = {};
-      for (const [name, value] of Object.entries(captured.headers)) if (!STORED_SKIPS.has(name.toLowerCase()) && name !== PAGE_CACHE_HEADER) headers[name] = value;
+      for (const [name, value] of Object.entries(captured.headers)) if (!STORED_SKIPS.has(name) && name !== PAGE_CACHE_HEADER) headers[name] = value;
       const entry = { status: captured.status, headers, body: captured.body, storedAt: now() };
       // A render that began before a change made through this server may show the old state: hand it to those who
       // asked with it, but do not keep it.
@@ -122,38 +123,28 @@ export function createPageCache(options: PageCacheOptions) {
     return Promise.resolve(render(req, res));
   };
 
-  async function handle(req: IncomingMessage, res: ServerResponse, render: Render): Promise<PageCacheOutcome> {
+  async function handle(req: IncomingMessage, res: ServerResponse, render: Render): Promise<void> {
     const method = req.method ?? "GET";
     if (method !== "GET" && method !== "HEAD") {
       invalidate();
       res.once("close", invalidate);
-      await render(req, res);
-      return "bypass";
+      return render(req, res);
     }
     const pathname = (req.url ?? "/").split("?")[0];
-    if (options.freshMs <= 0 || method === "HEAD" || !isCacheablePagePath(pathname)) {
-      await render(req, res);
-      return "bypass";
-    }
+    if (options.freshMs <= 0 || method === "HEAD" || !isCacheablePagePath(pathname)) return render(req, res);
     const key = pageCacheKey(req);
-    if (wantsFresh(req)) {
-      await renderAndStore(key, req, res, render);
-      return "miss";
-    }
+    if (wantsFresh(req)) return renderAndStore(key, req, res, render);
     const entry = entries.get(key);
     const age = entry ? now() - entry.storedAt : Infinity;
-    if (entry && age < options.freshMs) return send(res, entry, "hit", false), "hit";
+    if (entry && age < options.freshMs) return send(res, entry, "hit");
     const pending = inflight.get(key);
     if (pending) {
-      if (entry && age < options.staleMs) return send(res, entry, "stale", false), "stale";
+      if (entry && age < options.staleMs) return send(res, entry, "stale");
       const result = await pending;
-      if (result) return send(res, result, "shared", false), "shared";
+      if (result) return send(res, result, "shared");
     }
-    await renderAndStore(key, req, res, render);
-    return "miss";
+    return renderAndStore(key, req, res, render);
   }
 
-  return { handle, invalidate, size: () => entries.size };
+  return { handle };
 }
-
-export type PageCache = ReturnType<typeof createPageCache>;
