@@ -10,7 +10,7 @@ import { getRunDetail } from "../lib/pipelines/run-queries.ts";
 import { startRun } from "../lib/pipelines/start-run.ts";
 import { scoringModel } from "../lib/scoring/champion-version.ts";
 import { scorePredictions } from "../lib/scoring/score-predictions.ts";
-import { featureValueSql } from "../lib/scoring/frame-values-sql.ts";
+import { featureValueSql } from "../lib/features/feature-value-sql.ts";
 import type { ScoringFrame } from "../lib/scoring/scoring-frame.ts";
 import { median } from "./bench-helpers.ts";
 import { benchEngines, onFreshEngine } from "./trained-runs.ts";

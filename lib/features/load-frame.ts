@@ -2,6 +2,7 @@ import { getDb } from "../db/client.ts";
 import { ident } from "../db/sql.ts";
 import type { RawColumn, RawFrame } from "../ml/types.ts";
 import type { FeatureSpec } from "./feature-spec.ts";
+import { dayNumberSql, featureValueSql } from "./feature-value-sql.ts";
 import { float64Columns } from "./float64-columns.ts";
 
 // Reads a features table (or a tabular dataset's snapshot) into a column-major RawFrame: one count, then
@@ -41,23 +42,6 @@ export interface LoadedFrame {
   source: FrameSource;
 }
 
-const DAY0 = "DATE '1970-01-01'";
-
-/** A feature's value as float8 (numbers as they are, booleans 0/1, dates as days since 1970-01-01). */
-function numericExpr(f: FeatureSpec): string {
-  const c = `t.${ident(f.name)}`;
-  switch (f.kind) {
-    case "numeric":
-      return `${c}::float8`;
-    case "boolean":
-      return `${c}::int::float8`;
-    case "date":
-      return `(${c}::date - ${DAY0})::float8`;
-    case "categorical":
-      throw new RangeError(`numericExpr: ${f.name} is categorical`);
-  }
-}
-
 /**
  * All numeric features of a row as one bytea of big-endian doubles (float8send), missing as NaN. Printing doubles as
  * text (float8out) and parsing them back in Node cost ~90% of reading a frame; the bytes are exact, so the values
@@ -65,7 +49,7 @@ function numericExpr(f: FeatureSpec): string {
  * decode.
  */
 function packedNumericExpr(numeric: readonly FeatureSpec[]): string {
-  return numeric.map((f) => `float8send(COALESCE(${numericExpr(f)}, 'NaN'::float8))`).join(" || ");
+  return numeric.map((f) => `float8send(COALESCE(${featureValueSql(f.name, f.kind)}, 'NaN'::float8))`).join(" || ");
 }
 
 /** Distinct values a column interns; past that (an id-like column) values are kept as they come. */
@@ -110,7 +94,7 @@ export async function loadFrame(source: FrameSource, opts: { labels: boolean; wh
   const keys = source.orderKey;
   const select = [
     `t.${ident(source.entityColumn)}::text`,
-    source.asOfColumn ? `(t.${ident(source.asOfColumn)}::date - ${DAY0})` : "NULL",
+    source.asOfColumn ? dayNumberSql(source.asOfColumn) : "NULL",
     opts.labels ? `t.${ident(source.labelColumn!)}::int` : "NULL",
     ...keys.map((k) => `t.${ident(k.column)}::text`),
     numeric.length > 0 ? packedNumericExpr(numeric) : "NULL",

@@ -5,7 +5,7 @@ import { fitPreprocessor } from "../ml/preprocess/fit-preprocessor.ts";
 import { mulberry32 } from "../ml/random.ts";
 import { sigmoid } from "../ml/linear/sigmoid.ts";
 import type { RawFrame } from "../ml/types.ts";
-import { dayNumberSql, featureValueSql } from "./frame-values-sql.ts";
+import { dayNumberSql, featureValueSql } from "../features/feature-value-sql.ts";
 import { linearMarginSql, sigmoidSql } from "./linear-sql.ts";
 
 // The in-database scorer must reproduce Node's transformFrame + LinearModel exactly: every preprocessing branch is

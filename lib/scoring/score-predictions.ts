@@ -5,7 +5,7 @@ import { ident, withTransaction } from "../db/sql.ts";
 import type { PreprocessorJson } from "../ml/preprocess/preprocessor-json.ts";
 import type { RawFrame } from "../ml/types.ts";
 import type { ScoringModel } from "./champion-version.ts";
-import { dayNumberSql, featureValueSql } from "./frame-values-sql.ts";
+import { dayNumberSql, featureValueSql } from "../features/feature-value-sql.ts";
 import { isLinearFamily, linearMarginSql, sigmoidSql } from "./linear-sql.ts";
 import { riskBand, riskBandSql } from "./risk-band.ts";
 import { loadPredictor } from "./row-predictor.ts";

@@ -3,8 +3,8 @@ import { ident } from "../db/sql.ts";
 const DAY0 = "DATE '1970-01-01'";
 
 /**
- * A feature column of relation alias `t` as lib/ml reads it (loadFrame's conversions): numbers as float8, booleans
- * as 0/1, dates as days since 1970-01-01, categories as text.
+ * A feature column of relation alias `t` as lib/ml reads it, in training (loadFrame) and in SQL scoring alike:
+ * numbers as float8, booleans as 0/1, dates as days since 1970-01-01, categories as text.
  */
 export function featureValueSql(name: string, kind: string): string {
   const c = `t.${ident(name)}`;
