@@ -7,6 +7,25 @@ import type { Matrix } from "../types.ts";
 
 /** out[j] = Σ_i x[i, j] · r[i] for every column j (that is, xᵀr). */
 export function transposeTimes(x: Matrix, r: Float64Array, out: Float64Array): void {
+  out.fill(0);
+  addTransposeTimes(x, r, out, 0, x.rows);
+}
+
+/** out[i] = b + Σ_j x[i, j] · w[j] (that is, b + xw); columns whose weight is exactly 0 are skipped (L1 zeros). */
+export function timesVector(x: Matrix, b: number, w: Float64Array, out: Float64Array): void {
+  out.fill(b);
+  addTimesVector(x, w, nonZeroColumns(w, x.cols), out, 0, x.rows);
+}
+
+/** The columns j < cols whose weight w[j] is not exactly 0: the products skip the others (L1 zeros). */
+export function nonZeroColumns(w: Float64Array, cols: number): number[] {
+  const used: number[] = [];
+  for (let j = 0; j < cols; j++) if (w[j] !== 0) used.push(j);
+  return used;
+}
+
+/** out[j] += Σ_i x[i, j] · r[i] over rows start ≤ i < end, for every column j (a block's share of xᵀr). */
+export function addTransposeTimes(x: Matrix, r: Float64Array, out: Float64Array, start: number, end: number): void {
   const { rows, cols, data } = x;
   let j = 0;
   for (; j + 3 < cols; j += 4) {
@@ -18,32 +37,29 @@ export function transposeTimes(x: Matrix, r: Float64Array, out: Float64Array): v
     let s1 = 0;
     let s2 = 0;
     let s3 = 0;
-    for (let i = 0; i < rows; i++) {
+    for (let i = start; i < end; i++) {
       const ri = r[i]!;
       s0 += data[a + i]! * ri;
       s1 += data[b + i]! * ri;
       s2 += data[c + i]! * ri;
       s3 += data[d + i]! * ri;
     }
-    out[j] = s0;
-    out[j + 1] = s1;
-    out[j + 2] = s2;
-    out[j + 3] = s3;
+    out[j]! += s0;
+    out[j + 1]! += s1;
+    out[j + 2]! += s2;
+    out[j + 3]! += s3;
   }
   for (; j < cols; j++) {
     const a = j * rows;
     let s = 0;
-    for (let i = 0; i < rows; i++) s += data[a + i]! * r[i]!;
-    out[j] = s;
+    for (let i = start; i < end; i++) s += data[a + i]! * r[i]!;
+    out[j]! += s;
   }
 }
 
-/** out[i] = b + Σ_j x[i, j] · w[j] (that is, b + xw); columns whose weight is exactly 0 are skipped (L1 zeros). */
-export function timesVector(x: Matrix, b: number, w: Float64Array, out: Float64Array): void {
-  const { rows, cols, data } = x;
-  const used: number[] = [];
-  for (let j = 0; j < cols; j++) if (w[j] !== 0) used.push(j);
-  out.fill(b);
+/** out[i] += Σ_{j ∈ used} x[i, j] · w[j] over rows start ≤ i < end (a block's share of xw). */
+export function addTimesVector(x: Matrix, w: Float64Array, used: readonly number[], out: Float64Array, start: number, end: number): void {
+  const { rows, data } = x;
   let k = 0;
   for (; k + 3 < used.length; k += 4) {
     const ja = used[k]!;
@@ -55,16 +71,16 @@ export function timesVector(x: Matrix, b: number, w: Float64Array, out: Float64A
     const wc = w[jc]!;
     const wd = w[jd]!;
     const a = ja * rows;
-    const bb = jb * rows;
+    const b = jb * rows;
     const c = jc * rows;
     const d = jd * rows;
-    for (let i = 0; i < rows; i++) out[i]! += wa * data[a + i]! + wb * data[bb + i]! + wc * data[c + i]! + wd * data[d + i]!;
+    for (let i = start; i < end; i++) out[i]! += wa * data[a + i]! + wb * data[b + i]! + wc * data[c + i]! + wd * data[d + i]!;
   }
   for (; k < used.length; k++) {
     const j = used[k]!;
     const wj = w[j]!;
     const a = j * rows;
-    for (let i = 0; i < rows; i++) out[i]! += wj * data[a + i]!;
+    for (let i = start; i < end; i++) out[i]! += wj * data[a + i]!;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Matrix } from "../types.ts";
+import { addTimesVector, addTransposeTimes, nonZeroColumns } from "./dense-kernels.ts";
 
 /** Rows per block: 1,024 rows × 31 columns of float64 is 254 KB, which stays in a 512 KB L2 between the two reads. */
 const BLOCK_ROWS = 1024;
@@ -36,37 +37,17 @@ export function fusedSweep(
   previous: Float64Array | null,
   out: SweepOutput,
 ): number {
-  const { rows, cols, data } = x;
+  const { rows, cols } = x;
   const { dz, z, rowLoss, residual, gradient } = out;
-  const used: number[] = [];
-  for (let j = 0; j < cols; j++) if (direction[j + 1] !== 0) used.push(j);
+  const weights = direction.subarray(1);
+  const used = nonZeroColumns(weights, cols);
+  const gradientOfX = gradient.subarray(1);
   gradient.fill(0);
   let total = 0;
   for (let start = 0; start < rows; start += BLOCK_ROWS) {
     const end = Math.min(rows, start + BLOCK_ROWS);
     dz.fill(direction[0]!, start, end);
-    let k = 0;
-    for (; k + 3 < used.length; k += 4) {
-      const ja = used[k]!;
-      const jb = used[k + 1]!;
-      const jc = used[k + 2]!;
-      const jd = used[k + 3]!;
-      const wa = direction[ja + 1]!;
-      const wb = direction[jb + 1]!;
-      const wc = direction[jc + 1]!;
-      const wd = direction[jd + 1]!;
-      const a = ja * rows;
-      const b = jb * rows;
-      const c = jc * rows;
-      const d = jd * rows;
-      for (let i = start; i < end; i++) dz[i]! += wa * data[a + i]! + wb * data[b + i]! + wc * data[c + i]! + wd * data[d + i]!;
-    }
-    for (; k < used.length; k++) {
-      const j = used[k]!;
-      const w = direction[j + 1]!;
-      const a = j * rows;
-      for (let i = start; i < end; i++) dz[i]! += w * data[a + i]!;
-    }
+    addTimesVector(x, weights, used, dz, start, end);
 
     let blockResidual = 0;
     for (let i = start; i < end; i++) {
@@ -83,35 +64,7 @@ export function fusedSweep(
       total += v[i]! * (previous ? li - previous[i]! : li);
     }
     gradient[0]! += blockResidual;
-
-    let j = 0;
-    for (; j + 3 < cols; j += 4) {
-      const a = j * rows;
-      const b = a + rows;
-      const c = b + rows;
-      const d = c + rows;
-      let s0 = 0;
-      let s1 = 0;
-      let s2 = 0;
-      let s3 = 0;
-      for (let i = start; i < end; i++) {
-        const ri = residual[i]!;
-        s0 += data[a + i]! * ri;
-        s1 += data[b + i]! * ri;
-        s2 += data[c + i]! * ri;
-        s3 += data[d + i]! * ri;
-      }
-      gradient[j + 1]! += s0;
-      gradient[j + 2]! += s1;
-      gradient[j + 3]! += s2;
-      gradient[j + 4]! += s3;
-    }
-    for (; j < cols; j++) {
-      const a = j * rows;
-      let s = 0;
-      for (let i = start; i < end; i++) s += data[a + i]! * residual[i]!;
-      gradient[j + 1]! += s;
-    }
+    addTransposeTimes(x, residual, gradientOfX, start, end);
   }
   return total;
 }
