@@ -66,9 +66,10 @@ export async function main(argv: string[], opts: MainOptions = {}): Promise<numb
     process.stdout.write(USAGE);
     return name && !["help", "--help", "-h"].includes(name) ? 64 : 0;
   }
-  // A short command that finds the embedded folder unserved starts the idle-exiting daemon rather than paying a
-  // PGlite cold start itself; serve owns the folder in its own process (or shares a running daemon).
-  if (!command.keepsRunning && opts.bin) useEmbeddedDaemon([process.execPath, opts.bin, "db", "daemon"]);
+  // A command that finds the embedded folder unserved starts the idle-exiting daemon, so the next commands find it
+  // open; a quick one answers from the folder itself first and starts the daemon as it exits. serve owns the folder
+  // in its own process (or shares a running daemon).
+  if (!command.keepsRunning && opts.bin) useEmbeddedDaemon([process.execPath, opts.bin, "db", "daemon"], { quick: command.quick });
   try {
     const { values, positionals } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
     return await command.run(positionals, values as Record<string, unknown>);

@@ -21,6 +21,7 @@ const fmt = (x: number | null | undefined) => (x === null || x === undefined ? "
 
 export const modelsCommand: Command = {
   options: { json: { type: "boolean" } },
+  quick: true,
   async run(_p, values) {
     await ensureSchemaReady();
     const models = await listModels();

@@ -9,6 +9,7 @@ import { out, type Command } from "./command.ts";
 // recovering: Prisma's first query in a process compiles its query engine (WebAssembly), most of a second.
 export const runsCommand: Command = {
   options: { limit: { type: "string" }, json: { type: "boolean" } },
+  quick: true,
   async run(_p, values) {
     await ensureSchemaReady();
     const { pool } = await getPool();

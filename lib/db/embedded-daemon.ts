@@ -37,8 +37,8 @@ export async function waitForEmbeddedOwner(dataDir: string, starter?: { exited()
   }
 }
 
-/** Spawns `command` (churnops db daemon) detached, and waits until it (or a daemon that won a race) serves the folder. */
-export async function startEmbeddedDaemon(dataDir: string, command: readonly string[], log: string): Promise<EmbeddedLock> {
+/** Spawns `command` (churnops db daemon) detached, logging to `log`; `exited()` tells whether it has stopped. */
+export function spawnEmbeddedDaemon(command: readonly string[], log: string): { exited(): boolean; log: string } {
   fs.mkdirSync(path.dirname(log), { recursive: true });
   const fd = fs.openSync(log, "a", 0o600);
   let exited = false;
@@ -50,7 +50,12 @@ export async function startEmbeddedDaemon(dataDir: string, command: readonly str
   } finally {
     fs.closeSync(fd);
   }
-  const owner = await waitForEmbeddedOwner(dataDir, { exited: () => exited, log });
+  return { exited: () => exited, log };
+}
+
+/** Spawns the daemon and waits until it (or a daemon that won a race) serves the folder. */
+export async function startEmbeddedDaemon(dataDir: string, command: readonly string[], log: string): Promise<EmbeddedLock> {
+  const owner = await waitForEmbeddedOwner(dataDir, spawnEmbeddedDaemon(command, log));
   return owner!;
 }
 

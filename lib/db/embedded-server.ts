@@ -55,6 +55,12 @@ function socketDirFor(dataDir: string): string {
 
 export interface StartOptions {
   kind?: EmbeddedLock["kind"];
+  /**
+   * Serve only this process: the socket goes to a private temp folder and the lock never names it, so another
+   * process finds the folder "still opening" and waits for this one to let go rather than connecting to a server
+   * that stops when this process is done (a quick CLI command, see lib/db/database-url.ts).
+   */
+  private?: boolean;
   /** Log every statement that holds the database at least this many ms (CHURNOPS_EMBEDDED_SLOW_MS). */
   slowMs?: number;
 }
@@ -91,7 +97,7 @@ export async function startEmbeddedServer(dataDir: string, opts: StartOptions = 
     ]);
     const pglite = await PGlite.create(dataDir, { startParams: [...PGlite.defaultStartParams, ...START_PARAMS] });
     db = pglite;
-    socketDir = socketDirFor(dataDir);
+    socketDir = opts.private ? fs.mkdtempSync(path.join(os.tmpdir(), "churnops-pg-")) : socketDirFor(dataDir);
     const socketPath = path.join(socketDir, SOCKET_NAME);
     fs.rmSync(socketPath, { force: true }); // left by a killed owner (we hold the lock, so it is nobody's)
     const socketServer = new PGLiteSocketServer({ db: pglite, path: socketPath, maxConnections: MAX_CONNECTIONS });
@@ -102,7 +108,7 @@ export async function startEmbeddedServer(dataDir: string, opts: StartOptions = 
     fixQueryInterleaving(socketServer, { ...logged, slowMs: opts.slowMs });
     await socketServer.start();
     fs.chmodSync(socketPath, 0o600); // belt and braces: the folder's 0700 already keeps others out
-    writeLock(dataDir, { pid: process.pid, kind, socketDir, startedAt });
+    if (!opts.private) writeLock(dataDir, { pid: process.pid, kind, socketDir, startedAt });
   } catch (e) {
     await release();
     throw e;
