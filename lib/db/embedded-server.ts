@@ -47,10 +47,12 @@ export function embeddedUrl(socketDir: string): string {
  */
 const START_PARAMS = ["-c", "max_wal_size=64MB", "-c", "min_wal_size=32MB", "-c", "shared_buffers=32MB"];
 
+/** A new private temp folder for a socket (mkdtemp creates it 0700; release() removes it). */
+const tempSocketDir = () => fs.mkdtempSync(path.join(os.tmpdir(), "churnops-pg-"));
+
 /** Where the socket goes: in the data folder, or a private temp folder when that path would not fit in sun_path. */
 function socketDirFor(dataDir: string): string {
-  if (Buffer.byteLength(path.join(dataDir, SOCKET_NAME)) <= MAX_SOCKET_PATH) return dataDir;
-  return fs.mkdtempSync(path.join(os.tmpdir(), "churnops-pg-")); // mkdtemp creates it 0700
+  return Buffer.byteLength(path.join(dataDir, SOCKET_NAME)) <= MAX_SOCKET_PATH ? dataDir : tempSocketDir();
 }
 
 export interface StartOptions {
@@ -97,7 +99,7 @@ export async function startEmbeddedServer(dataDir: string, opts: StartOptions = 
     ]);
     const pglite = await PGlite.create(dataDir, { startParams: [...PGlite.defaultStartParams, ...START_PARAMS] });
     db = pglite;
-    socketDir = opts.private ? fs.mkdtempSync(path.join(os.tmpdir(), "churnops-pg-")) : socketDirFor(dataDir);
+    socketDir = opts.private ? tempSocketDir() : socketDirFor(dataDir);
     const socketPath = path.join(socketDir, SOCKET_NAME);
     fs.rmSync(socketPath, { force: true }); // left by a killed owner (we hold the lock, so it is nobody's)
     const socketServer = new PGLiteSocketServer({ db: pglite, path: socketPath, maxConnections: MAX_CONNECTIONS });
