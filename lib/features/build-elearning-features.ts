@@ -1,7 +1,7 @@
 import type pg from "pg";
 import { getDb } from "../db/client.ts";
 import { ident, withTransaction } from "../db/sql.ts";
-import { lineRanges } from "../db/side-table.ts";
+import { snapshotLineRanges } from "../lineage/snapshot-blocks.ts";
 import { snapshotOf } from "../lineage/snapshot-tables.ts";
 import { createDailyTable, dailySelectSql, ELEARNING_FEATURES, indexDailySql, insertDailySql, insertFeaturesSql, mergedDailySql } from "./elearning-feature-sql.ts";
 import { forgetFeatureBuild, recordFeatureBuild } from "./feature-builds.ts";
@@ -119,9 +119,10 @@ async function buildInChunks(client: pg.ClientBase, events: string, users: strin
   await client.query(`SET work_mem = '${WORK_MEM}'`);
   await client.query("DROP TABLE IF EXISTS pg_temp.elearning_daily");
   await client.query(createDailyTable("elearning_daily"));
-  for (const r of await lineRanges(client, events, chunks.events)) {
+  const read = await snapshotLineRanges(client, events, chunks.events);
+  for (const r of read.ranges) {
     signal?.throwIfAborted();
-    await client.query(insertDailySql("elearning_daily", events, "e.file_id = $1 AND e.source_line BETWEEN $2 AND $3"), [r.fileId, r.from, r.to]);
+    await client.query(insertDailySql("elearning_daily", { sql: read.from }, read.where), [r.fileId, r.from, r.to]);
   }
   // CREATE INDEX also sets the table's row count for the planner: no ANALYZE needed.
   await client.query(indexDailySql("elearning_daily"));

@@ -48,15 +48,18 @@ const QUIZ_PARTS = [
 
 export const DAILY_COLUMNS = [...DAILY_COUNTS, ...QUIZ_PARTS].map(([name]) => name);
 
+/** An events relation to read: a table or view name, or `{ sql }`, a FROM item as it is (e.g. a subquery). */
+export type EventsSource = string | { sql: string };
+
 /** The daily rows of `events` as a query: one row per (user, day with at least one event), one pass over the events. */
-export const dailySelectSql = (events: string, where = "true") =>
+export const dailySelectSql = (events: EventsSource, where = "true") =>
   `SELECT a.user_id, a.day, ${[...DAILY_COUNTS, ...QUIZ_PARTS].map(([name, sql]) => `${sql} AS ${name}`).join(", ")}
      FROM (SELECT user_id, event_time::date AS day,
                   ${PAIRS.map(([first, second], i) => `sum(CASE event_type WHEN '${first}' THEN 1 WHEN '${second}' THEN ${PACK} ELSE 0 END) AS p${i}`).join(", ")},
                   coalesce(sum(watch_minutes), 0)::float8 AS watch_minutes, count(*) AS events,
                   sum(quiz_score) FILTER (WHERE event_type = 'quiz_attempt') AS quiz_score_sum,
                   count(quiz_score) FILTER (WHERE event_type = 'quiz_attempt')::int AS quiz_scored
-             FROM ${ident(events)} e WHERE ${where} GROUP BY 1, 2) a`;
+             FROM ${typeof events === "string" ? ident(events) : events.sql} e WHERE ${where} GROUP BY 1, 2) a`;
 
 /**
  * The embedded engine's daily work table: partial daily rows, one per (user, day, chunk of events). A user-day whose
@@ -69,7 +72,7 @@ export const createDailyTable = (name: string) =>
      quiz_score_sum float8, quiz_scored int NOT NULL)`;
 
 /** Aggregates the events matching `where` (a key range on the embedded engine) into the daily work table. */
-export const insertDailySql = (into: string, events: string, where = "true") =>
+export const insertDailySql = (into: string, events: EventsSource, where = "true") =>
   `INSERT INTO ${into} (user_id, day, ${DAILY_COLUMNS.join(", ")}) ${dailySelectSql(events, where)}`;
 
 /** The index the window stage reads the daily work table by (per range of users, in day order). */

@@ -12,3 +12,9 @@ export const SNAPSHOT_RUN_ID_CHARS = 12;
 
 /** PostgreSQL truncates identifiers at 63 bytes; the table part is cut so the run part always fits. */
 export const SNAPSHOT_TABLE_PART_CHARS = 63 - 2 - SNAPSHOT_RUN_ID_CHARS;
+
+/**
+ * Staging tables whose snapshots the embedded engine stores as compressed line blocks behind a view
+ * (lib/lineage/snapshot-blocks.ts, decision 017): the big ones. Their chunked readers use snapshotLineRanges.
+ */
+export const BLOCK_SNAPSHOT_TABLES: ReadonlySet<string> = new Set(["staging.elearning_events"]);

@@ -4,6 +4,7 @@ export { recordArtifactOutput } from "./record-artifact-output.ts";
 export { recordTableOutput } from "./record-table-output.ts";
 export { getRunLineage, type LineageEntry, type RunLineage } from "./run-lineage.ts";
 export { snapshotName } from "./snapshot-name.ts";
+export { snapshotLineRanges, type ChunkedRead } from "./snapshot-blocks.ts";
 export { applySnapshotRetention, pinSnapshot, recordStagingOutputs, snapshotOf, snapshotStagingTable, useSnapshot, type SnapshotRef, type StagingOutput } from "./snapshot-tables.ts";
 export { STAGING_TABLES, stagingTablesOf } from "./staging-tables.ts";
 export { CHUNK_ROWS, combineChecksums, digestTable, primaryKeyOf, type TableDigest } from "./table-checksum.ts";

@@ -1,9 +1,10 @@
 import { getDb } from "../db/client.ts";
-import { ident, query } from "../db/sql.ts";
+import { ident, query, type Queryable } from "../db/sql.ts";
 import { AppError } from "../errors.ts";
-import { snapshotRetention } from "./config.ts";
+import { BLOCK_SNAPSHOT_TABLES, snapshotRetention } from "./config.ts";
+import { createBlockSnapshot, dropSnapshotRelation } from "./snapshot-blocks.ts";
 import { snapshotName } from "./snapshot-name.ts";
-import { digestTable, primaryKeyOf } from "./table-checksum.ts";
+import { digestTable, primaryKeyOf, type TableDigest } from "./table-checksum.ts";
 
 // Per-run snapshots of staging tables (docs/decisions/004-run-snapshots.md): after a run builds staging.<t>, its
 // rows are copied to snapshots."<t>__<run>" in short chunks, with the row count and content checksum recorded as
@@ -37,18 +38,27 @@ export async function snapshotStagingTable(runId: string, table: string, opts: {
      ON CONFLICT (run_id, direction, kind, name) DO UPDATE SET snapshot_table = EXCLUDED.snapshot_table, row_count = NULL, checksum = NULL`,
     [runId, table, snapshotTable],
   );
-  const key = await primaryKeyOf(pool, table);
-  await pool.query(`DROP TABLE IF EXISTS ${ident(snapshotTable)}`);
-  // LIKE copies columns, types and NOT NULL (same row text, so the same checksum); only the key is added, for
-  // chunked reads of the snapshot later. Other indexes would slow the copy and are not needed to read it whole.
-  await pool.query(`CREATE TABLE ${ident(snapshotTable)} (LIKE ${ident(table)}, PRIMARY KEY (${key.map((k) => ident(k.name)).join(", ")}))`);
+  await dropSnapshotRelation(pool, snapshotTable);
   const chunkRows = engine === "embedded" ? EMBEDDED_COPY_ROWS : undefined;
-  const digest = await digestTable(pool, table, { copyInto: snapshotTable, chunkRows, signal: opts.signal });
+  // The embedded engine keeps its big snapshots as compressed blocks (its data folder is the user's disk: decision
+  // 017); real Postgres keeps rows, which scan 2.4× faster.
+  const digest = engine === "embedded" && BLOCK_SNAPSHOT_TABLES.has(table)
+    ? await createBlockSnapshot(pool, table, snapshotTable, { chunkRows, signal: opts.signal })
+    : await copyAsRows(pool, table, snapshotTable, { chunkRows, signal: opts.signal });
   await query("UPDATE ops.run_lineage SET row_count = $4, checksum = $5 WHERE run_id = $1 AND direction = 'output' AND kind = 'table' AND name = $2 AND snapshot_table = $3", [
     runId, table, snapshotTable, digest.rowCount, digest.checksum,
   ]);
   await applySnapshotRetention(table, opts.keep);
   return { table, snapshotTable, ...digest };
+}
+
+/** A row snapshot: the table's columns and key, filled chunk by chunk with the checksum of each chunk. */
+async function copyAsRows(pool: Queryable, table: string, snapshotTable: string, opts: { chunkRows?: number; signal?: AbortSignal }): Promise<TableDigest> {
+  const key = await primaryKeyOf(pool, table);
+  // LIKE copies columns, types and NOT NULL (same row text, so the same checksum); only the key is added, for
+  // chunked reads of the snapshot later. Other indexes would slow the copy and are not needed to read it whole.
+  await pool.query(`CREATE TABLE ${ident(snapshotTable)} (LIKE ${ident(table)}, PRIMARY KEY (${key.map((k) => ident(k.name)).join(", ")}))`);
+  return digestTable(pool, table, { copyInto: snapshotTable, ...opts });
 }
 
 /** Snapshots each table in turn (one at a time: on the embedded engine statements queue anyway). */
@@ -107,7 +117,7 @@ export async function applySnapshotRetention(table: string, keep = snapshotReten
   );
   const { pool } = await getDb();
   for (const d of doomed) {
-    await pool.query(`DROP TABLE IF EXISTS ${ident(d.snapshot_table)}`);
+    await dropSnapshotRelation(pool, d.snapshot_table);
     await query("UPDATE ops.run_lineage SET snapshot_table = NULL WHERE id = $1", [d.id]);
   }
   return doomed.map((d) => d.snapshot_table);

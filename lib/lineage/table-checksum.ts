@@ -46,18 +46,20 @@ export async function primaryKeyOf(client: Queryable, table: string): Promise<Ke
 }
 
 /**
- * Reads `table` in primary-key order, CHUNK_ROWS at a time, optionally inserting each chunk into `copyInto` in the
- * same statement (so the copy and the checksum see exactly the same rows). Returns row count and checksum.
+ * Reads `table` in primary-key order, CHUNK_ROWS at a time, optionally inserting each chunk into `copyInto` (or
+ * running `copySql`, a data-modifying statement reading the CTE `chunk`) in the same statement, so the copy and the
+ * checksum see exactly the same rows. Returns row count and checksum.
  */
-export async function digestTable(client: Queryable, table: string, opts: { copyInto?: string; chunkRows?: number; signal?: AbortSignal } = {}): Promise<TableDigest> {
+export async function digestTable(client: Queryable, table: string, opts: { copyInto?: string; copySql?: string; chunkRows?: number; signal?: AbortSignal } = {}): Promise<TableDigest> {
   const key = await primaryKeyOf(client, table);
   const keyList = key.map((k) => ident(k.name)).join(", ");
   const lastKey = `(SELECT ARRAY[${key.map((k) => `${ident(k.name)}::text`).join(", ")}] FROM chunk ORDER BY ${key.map((k) => `${ident(k.name)} DESC`).join(", ")} LIMIT 1)`;
   const after = `(${keyList}) > (${key.map((k, i) => `$${i + 1}::${k.type}`).join(", ")})`;
   const limit = opts.chunkRows ?? CHUNK_ROWS;
+  const copy = opts.copySql ?? (opts.copyInto ? `INSERT INTO ${ident(opts.copyInto)} SELECT * FROM chunk` : undefined);
   const statement = (first: boolean) => `
     WITH chunk AS (SELECT * FROM ${ident(table)} t ${first ? "" : `WHERE ${after}`} ORDER BY ${keyList} LIMIT ${limit})
-    ${opts.copyInto ? `, copied AS (INSERT INTO ${ident(opts.copyInto)} SELECT * FROM chunk)` : ""}
+    ${copy ? `, copied AS (${copy})` : ""}
     SELECT count(*)::int AS n, coalesce(sum(hash_record_extended(chunk, 0)), 0)::text AS sum, ${lastKey} AS last
       FROM chunk`;
   const sums: string[] = [];
