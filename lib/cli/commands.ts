@@ -6,6 +6,7 @@ import { closeDb, getDb } from "../db/client.ts";
 import { BACKGROUND_APP_PREFIX } from "../db/pglite-socket-queue-fix.ts";
 import { stopOwnedEmbeddedServer } from "../db/database-url.ts";
 import { ensureSchemaReady, migrateDatabase } from "../db/prepare-database.ts";
+import { latestSnapshotRun } from "../lineage/latest-snapshot-run.ts";
 import { getEnv, isLoopbackHost } from "../env.ts";
 import { AppError } from "../errors.ts";
 import { inngestEndpointPolicy } from "../security/inngest-endpoint-policy.ts";
@@ -153,8 +154,8 @@ export const commands: Record<string, Command> = {
       if (migrated.applied.length) out(`applied migrations: ${migrated.applied.join(", ")}`);
       await recoverStaleRuns();
       if (values.seed) {
-        const { rows } = await db.pool.query<{ n: string }>("SELECT count(*) AS n FROM raw.elearning_events");
-        if (Number(rows[0].n) === 0) {
+        // raw.* is emptied after each load (its snapshot keeps the rows): "loaded" means a load left a snapshot.
+        if ((await latestSnapshotRun("staging.elearning_events")) === null) {
           out("loading the sample e-learning data (first start)…");
           const code = await runAndWait("elearning-sample", {}, false);
           if (code !== 0) return code;

@@ -6,6 +6,6 @@ export { getRunLineage, type LineageEntry, type RunLineage } from "./run-lineage
 export { snapshotName } from "./snapshot-name.ts";
 export { snapshotLineRanges, type ChunkedRead } from "./snapshot-blocks.ts";
 export { applySnapshotRetention, pinSnapshot, recordStagingOutputs, snapshotOf, snapshotStagingTable, useSnapshot, type SnapshotRef, type StagingOutput } from "./snapshot-tables.ts";
-export { STAGING_TABLES, stagingTablesOf } from "./staging-tables.ts";
+export { RELEASED_AFTER_SNAPSHOT, STAGING_TABLES, stagingTablesOf } from "./staging-tables.ts";
 export { CHUNK_ROWS, combineChecksums, digestTable, primaryKeyOf, type TableDigest } from "./table-checksum.ts";
 export { latestSnapshotRun } from "./latest-snapshot-run.ts";

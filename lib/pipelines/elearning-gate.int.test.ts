@@ -3,7 +3,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { loadedRows } from "../../tests/helpers/loaded-rows.ts";
+import { tableChecksum } from "../../tests/helpers/table-checksum.ts";
 import { query } from "../db/sql.ts";
+import { latestSnapshotRun } from "../lineage/latest-snapshot-run.ts";
 import { putArtifact } from "../storage/artifact-records.ts";
 import { runLocally } from "./local-executor.ts";
 import { getRunDetail } from "./run-queries.ts";
@@ -35,11 +38,15 @@ async function ingest(usersCsv: string, eventsCsv: string, tag: string) {
   return (await getRunDetail(runId))!;
 }
 
+/** What the newest load left: its run and the content of its snapshots (raw.* and staging.* are emptied after it). */
 async function stagingFingerprint() {
-  const [r] = await query<{ u: string; e: string; s: string }>(
-    `SELECT (SELECT count(*) FROM staging.elearning_users) AS u, (SELECT count(*) FROM staging.elearning_events) AS e,
-            (SELECT coalesce(sum(event_id), 0) FROM staging.elearning_events) AS s`);
-  return r;
+  const latest = await latestSnapshotRun("staging.elearning_events");
+  return {
+    latest,
+    users: await tableChecksum(await loadedRows("staging.elearning_users")),
+    events: await tableChecksum(await loadedRows("staging.elearning_events")),
+    raw: (await query<{ n: number }>("SELECT ((SELECT count(*) FROM raw.elearning_users) + (SELECT count(*) FROM raw.elearning_events))::int AS n"))[0]!.n,
+  };
 }
 
 describe("e-learning data gate", () => {
@@ -63,7 +70,7 @@ describe("e-learning data gate", () => {
     expect(run.failureKind).toBe("data_gate");
     expect(run.errorMessage).toMatch(/Data gate failed: elearning\.events: .*EVENT_ID_DUPLICATE/);
     // The gate runs on the staged rows inside the load step, before the swap: it fails there and raw.* is unchanged.
-    expect(run.steps.map((s) => s.status)).toEqual(["failed", "skipped", "skipped"]);
+    expect(run.steps.map((s) => s.status)).toEqual(["failed", "skipped", "skipped", "skipped"]);
     // Downstream is exactly as before.
     expect(await stagingFingerprint()).toEqual(before);
     const rejects = await query<{ reason_code: string; source_line: number; source_file: string }>(
@@ -85,8 +92,12 @@ describe("e-learning data gate", () => {
     expect(over.errorMessage).toContain("NON_PAYMENT_AMOUNT");
     const at = await ingest(users(20), withAmounts(4), "amount-at"); // 4/200 = 2%
     expect(at.status).toBe("succeeded");
-    expect(at.steps.map((s) => s.stepId)).toEqual(["load-raw-tables", "validate-raw", "build-staging"]);
+    expect(at.steps.map((s) => s.stepId)).toEqual(["load-raw-tables", "validate-raw", "build-staging", "release-working-tables"]);
     expect(at.steps[2].output).toMatchObject({ events: 200 });
+    // The valid rows are in the run's snapshot; raw.* and staging.* are empty again.
+    expect(await tableChecksum(await loadedRows("staging.elearning_events", at.id))).toMatch(/^200 rows/);
+    expect(await stagingFingerprint()).toMatchObject({ latest: at.id, raw: 0 });
+    expect((await query<{ n: number }>("SELECT count(*)::int AS n FROM staging.elearning_events"))[0]!.n).toBe(0);
   });
 
   it("exits the CLI with code 2 on a failed gate, 0 on success", () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tableChecksum } from "../../tests/helpers/table-checksum.ts";
+import { loadedRows } from "../../tests/helpers/loaded-rows.ts";
 import { query } from "../db/sql.ts";
 import { generateElearning } from "../sources/elearning/generate-elearning.ts";
 import { elearningSampleParams } from "../sources/elearning/elearning-params.ts";
@@ -9,17 +10,17 @@ import { startRun } from "./start-run.ts";
 
 const small = { users: 150, days: 45, seed: 7 };
 
-async function rawCounts() {
-  const [u] = await query<{ n: string }>("SELECT count(*) AS n FROM raw.elearning_users");
-  const [e] = await query<{ n: string }>("SELECT count(*) AS n FROM raw.elearning_events");
-  return { users: Number(u.n), events: Number(e.n) };
+/** Rows a load left: in its run's snapshots (the generator's rows are all valid, so these are the loaded rows). */
+async function rawCounts(runId?: string) {
+  const count = async (table: string) => Number((await query<{ n: string }>(`SELECT count(*) AS n FROM ${await loadedRows(table, runId)}`))[0]!.n);
+  return { users: await count("staging.elearning_users"), events: await count("staging.elearning_events") };
 }
 
-/** raw.* and staging.* content without file ids (a rerun loads the same rows under new file ids). */
+/** The newest load's snapshots, and raw.* / staging.* (emptied after it), without file ids (a rerun loads the same rows under new ones). */
 async function elearningChecksums() {
-  const tables = ["raw.elearning_users", "raw.elearning_events", "staging.elearning_users", "staging.elearning_events"];
   const sums: Record<string, string> = {};
-  for (const t of tables) sums[t] = await tableChecksum(t, { exclude: ["file_id"] });
+  for (const t of ["staging.elearning_users", "staging.elearning_events"]) sums[`snapshot of ${t}`] = await tableChecksum(await loadedRows(t), { exclude: ["file_id"] });
+  for (const t of ["raw.elearning_users", "raw.elearning_events", "staging.elearning_users", "staging.elearning_events"]) sums[t] = await tableChecksum(t, { exclude: ["file_id"] });
   return sums;
 }
 
@@ -39,13 +40,16 @@ describe("elearning-sample pipeline (local executor)", () => {
     expect(executor).toBe("local");
     const outcome = await runLocally(runId);
     expect(outcome).toMatchObject({ status: "succeeded" });
-    expect(await rawCounts()).toEqual({ users: expected.users, events: expected.events });
+    expect(await rawCounts(runId)).toEqual({ users: expected.users, events: expected.events });
+    // raw.* and staging.* carried the rows from step to step; the snapshots keep them (decision 017).
+    expect((await elearningChecksums())["raw.elearning_events"]).toMatch(/^0 rows/);
 
     const run = await getRunDetail(runId);
     expect(run?.status).toBe("succeeded");
     expect(run?.progress).toBe(1);
     expect(run?.steps.map((s) => [s.stepId, s.status])).toEqual([
       ["generate-csvs", "succeeded"], ["load-raw-tables", "succeeded"], ["validate-raw", "succeeded"], ["build-staging", "succeeded"],
+      ["release-working-tables", "succeeded"],
     ]);
     // The generator writes valid data: both suites pass, nothing is rejected, staging equals raw.
     expect(run?.steps[2].output).toMatchObject({ suites: [{ suite: "elearning.users", rejectedRows: 0 }, { suite: "elearning.events", rejectedRows: 0 }] });
@@ -61,11 +65,11 @@ describe("elearning-sample pipeline (local executor)", () => {
     await runSample(small);
     const first = await elearningChecksums();
     const rerun = await runSample(small);
-    expect(await rawCounts()).toEqual({ users: expected.users, events: expected.events });
+    expect(await rawCounts(rerun)).toEqual({ users: expected.users, events: expected.events });
     const lines = await query<{ dupes: string }>(
-      "SELECT count(*) - count(DISTINCT event_id) AS dupes FROM raw.elearning_events");
+      `SELECT count(*) - count(DISTINCT event_id) AS dupes FROM ${await loadedRows("staging.elearning_events", rerun)}`);
     expect(Number(lines[0].dupes)).toBe(0);
-    // Same content, not only the same counts: every row of raw.* and staging.* is as after the first run.
+    // Same content, not only the same counts: every row the rerun left is as after the first run.
     expect(await elearningChecksums()).toEqual(first);
     const files = await query<{ n: string }>("SELECT count(*) AS n FROM ops.ingested_files WHERE run_id = $1", [rerun]);
     expect(Number(files[0].n)).toBe(2);

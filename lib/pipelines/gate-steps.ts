@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { recordStagingOutputs, stagingTablesOf } from "../lineage/index.ts";
+import { ident, query } from "../db/sql.ts";
+import { RELEASED_AFTER_SNAPSHOT, recordStagingOutputs, snapshotOf, stagingTablesOf } from "../lineage/index.ts";
 import type { ExpectationSuite } from "../quality/expectation-types.ts";
 import { isValidArtifactKey } from "../storage/artifact-key.ts";
 import { gateBeforeSwap } from "../sources/gate-before-swap.ts";
@@ -78,7 +79,22 @@ export function gateSteps(
       return built;
     },
   });
-  return [validate, build];
+  const released = RELEASED_AFTER_SNAPSHOT[suites[0]!.source] ?? [];
+  if (released.length === 0) return [validate, build];
+  // A step of its own, after the build's result is recorded: a retried build must still find raw.* full, and
+  // emptying again is a no-op.
+  const release = defineStep({
+    id: "release-working-tables",
+    title: "Release working tables",
+    output: jsonObject,
+    async run({ runId, progress }) {
+      progress(0, "the run's snapshots hold the valid rows; emptying raw.* and staging.*");
+      for (const table of stagingTablesOf(suites)) await snapshotOf(runId, table); // throws unless complete
+      await query(`TRUNCATE ${released.map((t) => ident(t)).join(", ")}`);
+      return { released: [...released] };
+    },
+  });
+  return [validate, build, release];
 }
 
 /** A pipeline param naming an object in the artifact store (validated like every key at the storage boundary). */

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { schemaChecksums, tableChecksum } from "../../tests/helpers/table-checksum.ts";
+import { loadedRows } from "../../tests/helpers/loaded-rows.ts";
 import { isProcessAlive } from "../db/embedded-lock.ts";
 import { query } from "../db/sql.ts";
 import { elearningSampleParams } from "../sources/elearning/elearning-params.ts";
@@ -30,25 +31,26 @@ const finished = (runId: string) =>
     return run && TERMINAL_STATUSES.includes(run.status) ? run : null;
   });
 
-/** Waits until the load step has really started writing rows: step 2 of 4 spans run progress 0.25..0.5. */
+/** Waits until the load step has really started writing rows: step 2 of 5 spans run progress 0.2..0.4. */
 const loading = (runId: string) =>
   waitFor(`run ${runId} to be loading`, async () => {
     const run = await getRunDetail(runId);
     return run?.steps[1]?.status === "running" && run.progress > 0.3 ? run : null;
   });
 
+/** Rows of the newest load that landed: its snapshots (raw.* and staging.* are emptied after each load). */
 async function rawCounts() {
-  const [r] = await query<{ u: string; e: string }>(
-    "SELECT (SELECT count(*) FROM raw.elearning_users) AS u, (SELECT count(*) FROM raw.elearning_events) AS e");
-  return { users: Number(r.u), events: Number(r.e) };
+  const count = async (table: string) => Number((await query<{ n: string }>(`SELECT count(*) AS n FROM ${await loadedRows(table)}`))[0]!.n);
+  return { users: await count("staging.elearning_users"), events: await count("staging.elearning_events") };
 }
 
 const ELEARNING_TABLES = ["raw.elearning_users", "raw.elearning_events", "staging.elearning_users", "staging.elearning_events"];
 
-/** Content of the e-learning tables; without file ids when comparing two loads of the same files. */
+/** Content of the e-learning tables and the newest load's snapshots; without file ids when comparing two loads of the same files. */
 async function elearningChecksums(options: { exclude?: string[] } = {}) {
   const sums: Record<string, string> = {};
   for (const t of ELEARNING_TABLES) sums[t] = await tableChecksum(t, options);
+  for (const t of ELEARNING_TABLES.filter((t) => t.startsWith("staging."))) sums[`snapshot of ${t}`] = await tableChecksum(await loadedRows(t), options);
   return sums;
 }
 

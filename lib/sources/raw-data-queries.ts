@@ -1,5 +1,6 @@
 import { getDb } from "../db/client.ts";
 import { ident } from "../db/sql.ts";
+import { RELEASED_AFTER_SNAPSHOT } from "../lineage/staging-tables.ts";
 
 // Read models of the /data page: what is loaded into raw.* and which files it came from.
 
@@ -14,6 +15,25 @@ export async function rawTables(): Promise<string[]> {
 export interface RawTableCount {
   table: string;
   rows: number;
+  /**
+   * Set when the table was emptied after its load (RELEASED_AFTER_SNAPSHOT): the run whose snapshot keeps the rows,
+   * and `rows` is what that load brought.
+   */
+  releasedBy?: string;
+}
+
+/** Tables emptied after their loads, with the rows and run of the latest load that landed in each. */
+async function releasedLoads(tables: readonly string[]): Promise<Map<string, { rows: number; runId: string }>> {
+  const released = new Set(Object.values(RELEASED_AFTER_SNAPSHOT).flat());
+  const names = tables.filter((t) => released.has(t));
+  if (names.length === 0) return new Map();
+  const { pool } = await getDb();
+  const { rows } = await pool.query<{ table_name: string; rows: number; run_id: string }>(
+    `SELECT DISTINCT ON (table_name) table_name, rows, run_id::text FROM ops.ingested_files
+      WHERE table_name = ANY($1::text[]) AND status = 'loaded' AND run_id IS NOT NULL ORDER BY table_name, created_at DESC`,
+    [names],
+  );
+  return new Map(rows.map((r) => [r.table_name, { rows: r.rows, runId: r.run_id }]));
 }
 
 
@@ -37,7 +57,8 @@ export async function rawTableCounts(only?: readonly string[]): Promise<RawTable
     [tables.map((t) => ident(t))],
   );
   const fileOf = new Map(files.map((f) => [f.name, f.file]));
-  return Promise.all(
+  const loads = await releasedLoads(tables);
+  const counts = await Promise.all(
     tables.map(async (table) => {
       const file = fileOf.get(ident(table)) ?? null;
       const cached = file && !APPEND_ONLY_RAW_TABLES.has(table) ? countCache.get(table) : undefined;
@@ -47,6 +68,10 @@ export async function rawTableCounts(only?: readonly string[]): Promise<RawTable
       return { table, rows: Number(rows[0].n) };
     }),
   );
+  return counts.map((c) => {
+    const load = loads.get(c.table);
+    return c.rows === 0 && load ? { table: c.table, rows: load.rows, releasedBy: load.runId } : c;
+  });
 }
 
 export interface IngestedFileView {

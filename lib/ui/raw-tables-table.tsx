@@ -1,9 +1,10 @@
+import Link from "next/link";
 import type { RawTableCount } from "../sources/raw-data-queries.ts";
 import { Table, TableBody, TableCaption, TableCell, TableContainer, TableHead, TableHeader, TableRow } from "./components/table.tsx";
 import { Breakable } from "./dq-breakable.tsx";
 import { formatCount } from "./format.ts";
 
-/** Each raw table with its exact row count. Long generated names (raw.tabular_<dataset>_v<n>) wrap, never widen the page. */
+/** Each raw table with its exact row count (or, for a table emptied after its load, the rows that load brought). Long generated names (raw.tabular_<dataset>_v<n>) wrap, never widen the page. */
 export function RawTablesTable({ counts }: { counts: readonly RawTableCount[] }) {
   return (
     <TableContainer label="Raw tables" className="rounded-md border border-border">
@@ -27,6 +28,14 @@ export function RawTablesTable({ counts }: { counts: readonly RawTableCount[] })
               </th>
               <TableCell numeric title={String(c.rows)}>
                 {formatCount(c.rows)}
+                {c.releasedBy ? (
+                  <span className="block text-xs text-muted-foreground">
+                    released after the load; the valid rows are in the{" "}
+                    <Link href={`/runs/${c.releasedBy}`} className="underline underline-offset-2">
+                      run&apos;s snapshot
+                    </Link>
+                  </span>
+                ) : null}
               </TableCell>
             </TableRow>
           ))}

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { loadedRows } from "../../../tests/helpers/loaded-rows.ts";
+import { tableChecksum } from "../../../tests/helpers/table-checksum.ts";
 import { query } from "../../db/sql.ts";
+import { latestSnapshotRun } from "../../lineage/latest-snapshot-run.ts";
 import { runLocally } from "../../pipelines/local-executor.ts";
 import { getRunDetail } from "../../pipelines/run-queries.ts";
 import { startRun } from "../../pipelines/start-run.ts";
@@ -7,7 +10,8 @@ import { putArtifact } from "../../storage/artifact-records.ts";
 import { getArtifactStore } from "../../storage/default-artifact-store.ts";
 
 // Values that do not parse are reason-coded rejects judged by `mostly` (docs/decisions/005-unparseable-values.md), and
-// a load whose gate fails (or whose stored bytes changed) leaves raw.* exactly as it was.
+// a load whose gate fails (or whose stored bytes changed) leaves what was loaded exactly as it was: raw.* (emptied
+// after each load that lands) and the newest load's snapshots.
 
 const USERS = "user_id,signup_date,plan,is_paid,country,marketing_source,engagement_score\n";
 const EVENTS = "event_id,user_id,event_time,event_type,course_id,watch_minutes,quiz_score,amount\n";
@@ -41,13 +45,16 @@ async function ingest(usersCsv: string, eventsCsv: string, tamper?: string) {
   return (await getRunDetail(runId))!;
 }
 
-/** Content checksum of both raw tables: every column of every row. */
+/** Content checksum of both raw tables (every column of every row), and the newest load's snapshots. */
 async function rawChecksum() {
-  const [r] = await query<{ u: string; e: string; users: string }>(
+  const [r] = await query<{ u: string; e: string }>(
     `SELECT (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.file_id, t.source_line), '')) FROM raw.elearning_users t) AS u,
-            (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.file_id, t.source_line), '')) FROM raw.elearning_events t) AS e,
-            (SELECT count(*) FROM raw.elearning_users) AS users`);
-  return r;
+            (SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t.file_id, t.source_line), '')) FROM raw.elearning_events t) AS e`);
+  const latest = await latestSnapshotRun("staging.elearning_events");
+  const snapshots = latest
+    ? { users: await tableChecksum(await loadedRows("staging.elearning_users", latest)), events: await tableChecksum(await loadedRows("staging.elearning_events", latest)) }
+    : null;
+  return { ...r, latest, snapshots };
 }
 
 const rejectsOf = (runId: string) =>
@@ -61,7 +68,7 @@ describe("unparseable values in e-learning loads", () => {
     expect(await rejectsOf(run.id)).toEqual([
       { reason_code: "EVENT_TIME_UNPARSEABLE", expectation_id: "parses_as:event_time", source_file: "events.csv", source_line: 501 },
     ]);
-    const [staged] = await query<{ n: string }>("SELECT count(*) AS n FROM staging.elearning_events");
+    const [staged] = await query<{ n: string }>(`SELECT count(*) AS n FROM ${await loadedRows("staging.elearning_events", run.id)}`);
     expect(Number(staged.n)).toBe(999);
   });
 
@@ -75,7 +82,7 @@ describe("unparseable values in e-learning loads", () => {
       { reason_code: "WATCH_MINUTES_UNPARSEABLE", expectation_id: "parses_as:watch_minutes", source_file: "events.csv", source_line: 11 },
       { reason_code: "EVENT_ID_UNPARSEABLE", expectation_id: "parses_as:event_id", source_file: "events.csv", source_line: 21 },
     ]);
-    const [staged] = await query<{ n: string; max: string }>("SELECT count(*) AS n, max(watch_minutes) AS max FROM staging.elearning_events");
+    const [staged] = await query<{ n: string; max: string }>(`SELECT count(*) AS n, max(watch_minutes) AS max FROM ${await loadedRows("staging.elearning_events", run.id)}`);
     expect(Number(staged.n)).toBe(998);
   });
 
@@ -93,7 +100,8 @@ describe("unparseable values in e-learning loads", () => {
     const loaded = await ingest(users(20), events(100));
     expect(loaded.status).toBe("succeeded");
     const before = await rawChecksum();
-    expect(Number(before.users)).toBe(20);
+    expect(before.latest).toBe(loaded.id);
+    expect(before.snapshots?.users).toMatch(/^20 rows/);
     const run = await ingest(USERS, events(100));
     expect(run).toMatchObject({ status: "failed", failureKind: "data_gate" });
     expect(run.errorMessage).toMatch(/elearning\.users: NO_USERS/);
@@ -118,7 +126,7 @@ describe("unparseable values in e-learning loads", () => {
     );
     expect(run.status).toBe("succeeded");
     expect(await rejectsOf(run.id)).toEqual([]);
-    const [u] = await query<{ plan: string; country: string }>("SELECT plan, country FROM staging.elearning_users WHERE user_id = 2");
+    const [u] = await query<{ plan: string; country: string }>(`SELECT plan, country FROM ${await loadedRows("staging.elearning_users", run.id)} WHERE user_id = 2`);
     expect(u).toEqual({ plan: "free", country: "US" });
   });
 });
