@@ -65,6 +65,8 @@ test("shows the loaded raw tables and the ingested files on the Data page", asyn
 
   const raw = page.getByRole("table", { name: "Raw tables" });
   await expect(raw.getByRole("row", { name: /raw\.elearning_users/ }).getByRole("cell")).toHaveText("300");
+  // Emptied after the load (its snapshot keeps the rows): the count is the load's, and the row says where the rows are.
+  await expect(raw.getByRole("row", { name: /raw\.elearning_users/ }).getByRole("link", { name: "load run's snapshot" })).toHaveAttribute("href", `/runs/${runId}`);
   const eventsCount = await raw.getByRole("row", { name: /raw\.elearning_events/ }).getByRole("cell").innerText();
   expect(Number(eventsCount.replaceAll(",", ""))).toBeGreaterThan(0);
 

@@ -3,6 +3,7 @@ import { once } from "node:events";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { loadedRows } from "../tests/helpers/loaded-rows.ts";
 import { query } from "../lib/db/sql.ts";
 import { pipelineRequestedEvent } from "../lib/events/event-catalog.ts";
 import { elearningSample } from "../lib/pipelines/elearning-sample.ts";
@@ -91,7 +92,7 @@ describe("churnops worker", () => {
     const runId = await createRun({ pipelineId: "elearning-sample", params, trigger: "manual", executor: "inngest", concurrencyKey: key, steps: elearningSample.steps });
     const { body, ran } = await drive(url, "churnops-pipeline-elearning-sample", { name: pipelineRequestedEvent("elearning-sample").name, data: { runId, params, concurrencyKey: key } });
     expect(body).toMatchObject({ runId });
-    expect(ran.filter((id) => !id.startsWith("churnops-emit"))).toEqual(["churnops-start-run", "generate-csvs", "load-raw-tables", "validate-raw", "build-staging", "churnops-finish-run"]);
+    expect(ran.filter((id) => !id.startsWith("churnops-emit"))).toEqual(["churnops-start-run", "generate-csvs", "load-raw-tables", "validate-raw", "build-staging", "release-working-tables", "churnops-finish-run"]);
     // The staging build announced its new data through step.sendEvent, to the event API.
     expect(events.received).toMatchObject([{ name: "churnops/data.changed", data: { source: "elearning", runId, path: "staging/elearning" } }]);
     events.close();
@@ -99,7 +100,7 @@ describe("churnops worker", () => {
     expect(run).toMatchObject({ status: "succeeded", executor: "inngest" });
     // The steps ran in the worker process, not in this one.
     expect(run?.workerPid ?? null).toBeNull();
-    const [{ n }] = await query<{ n: string }>("SELECT count(*) AS n FROM raw.elearning_events");
+    const [{ n }] = await query<{ n: string }>(`SELECT count(*) AS n FROM ${await loadedRows("staging.elearning_events", runId)}`);
     expect(Number(n)).toBe(generateElearning(params).stats.events);
   });
 

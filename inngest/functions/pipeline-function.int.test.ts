@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { InngestTestEngine } from "@inngest/test";
 import { beforeEach, describe, expect, it } from "vitest";
+import { loadedRows } from "../../tests/helpers/loaded-rows.ts";
 import { query } from "../../lib/db/sql.ts";
 import { pipelineRequestedEvent } from "../../lib/events/event-catalog.ts";
 import { elearningIngest, elearningSample } from "../../lib/pipelines/elearning-sample.ts";
@@ -52,7 +53,7 @@ describe("pipeline-elearning-sample (Inngest function)", () => {
       // No Inngest server here: the send step of the staging build's data.changed is the one step replaced.
       steps: [emitStep],
     });
-    expect(stepIdsOf(ctx)).toEqual(["churnops-start-run", "generate-csvs", "load-raw-tables", "validate-raw", "build-staging", "churnops-emitted-build-staging", "churnops-finish-run"]);
+    expect(stepIdsOf(ctx)).toEqual(["churnops-start-run", "generate-csvs", "load-raw-tables", "validate-raw", "build-staging", "churnops-emitted-build-staging", "release-working-tables", "churnops-finish-run"]);
     // The load announces its new staging data through step.sendEvent (the trigger table retrains on it).
     const sent = (ctx.step.sendEvent as unknown as { mock: { calls: [string, { name: string; data: Record<string, unknown> }[]][] } }).mock.calls;
     expect(sent.map((c) => c[0])).toEqual(["churnops-emit-build-staging"]);
@@ -62,8 +63,11 @@ describe("pipeline-elearning-sample (Inngest function)", () => {
     const run = await getRunDetail(runId);
     expect(run).toMatchObject({ status: "succeeded", executor: "inngest" });
     expect(run?.steps.every((s) => s.status === "succeeded")).toBe(true);
-    const [{ n }] = await query<{ n: string }>("SELECT count(*) AS n FROM raw.elearning_events");
+    // The rows are in the run's snapshot; raw.* and staging.* carried them between steps and were emptied.
+    const [{ n }] = await query<{ n: string }>(`SELECT count(*) AS n FROM ${await loadedRows("staging.elearning_events", runId)}`);
     expect(Number(n)).toBe(generateElearning(params).stats.events);
+    const [{ raw }] = await query<{ raw: string }>("SELECT count(*) AS raw FROM raw.elearning_events");
+    expect(Number(raw)).toBe(0);
   });
 
   it("fails a step whose output breaks its schema, naming the field", async () => {
@@ -99,7 +103,7 @@ describe("pipeline-elearning-sample (Inngest function)", () => {
     expect(stepIdsOf(ctx)).toEqual(["churnops-start-run", "churnops-fail-run"]);
     const run = await getRunDetail(runId);
     expect(run?.status).toBe("cancelled");
-    expect(run?.steps.map((s) => s.status)).toEqual(["cancelled", "cancelled", "cancelled", "cancelled"]);
+    expect(run?.steps.map((s) => s.status)).toEqual(["cancelled", "cancelled", "cancelled", "cancelled", "cancelled"]);
   });
 
   it("one run at a time per key across two functions: the second waits behind the first, then fails naming it", async () => {

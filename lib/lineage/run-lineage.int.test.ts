@@ -8,11 +8,13 @@ import { attachDescriptions, confirmDatasetVersion, createDatasetVersionFromUplo
 import { startTabularLoad } from "../sources/tabular/start-tabular-load.ts";
 import { churnCsv } from "../sources/tabular/testing.ts";
 import { findArtifact, putArtifact } from "../storage/artifact-records.ts";
+import { generateElearning } from "../sources/elearning/generate-elearning.ts";
+import { elearningSampleParams } from "../sources/elearning/elearning-params.ts";
 import { getArtifactStore } from "../storage/default-artifact-store.ts";
 import { getRunLineage } from "./run-lineage.ts";
+import { digestTable } from "./table-checksum.ts";
 import { digestSnapshot, isBlockSnapshot } from "./snapshot-blocks.ts";
 import { applySnapshotRetention, pinSnapshot, snapshotOf, useSnapshot } from "./snapshot-tables.ts";
-import { digestTable } from "./table-checksum.ts";
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
 const USERS = "staging.elearning_users";
@@ -24,10 +26,14 @@ async function sampleRun(params: Record<string, number>): Promise<string> {
   return runId;
 }
 
-async function digest(table: string) {
+/** What run `runId` left of `table`, read back from its snapshot (rows or blocks), in small chunks (several pages). */
+async function digest(runId: string, table: string) {
   const { pool } = await getDb();
-  return digestTable(pool, table, { chunkRows: 1_000 }); // small chunks: several keyset pages even for test sizes
+  return digestSnapshot(pool, (await snapshotOf(runId, table)).relation, { chunkRows: 1_000 });
 }
+
+/** A row table's digest (tabular and wallet snapshots and staging tables keep rows). */
+const digestTables = async (table: string) => digestTable((await getDb()).pool, table, { chunkRows: 1_000 });
 
 const tableExists = async (qualified: string) => (await query<{ t: string | null }>("SELECT to_regclass($1)::text AS t", [qualified]))[0]!.t !== null;
 
@@ -37,8 +43,12 @@ describe("run lineage and snapshots (elearning-sample, two runs on one day)", ()
   let firstDigest: { users: Awaited<ReturnType<typeof digest>>; events: Awaited<ReturnType<typeof digest>> };
 
   it("keeps each run's files under its own key, and every recorded sha256 still matches the bytes", async () => {
-    first = await sampleRun({ users: 120, days: 40, seed: 3 });
-    firstDigest = { users: await digest(USERS), events: await digest(EVENTS) };
+    const params = { users: 120, days: 40, seed: 3 };
+    first = await sampleRun(params);
+    firstDigest = { users: await digest(first, USERS), events: await digest(first, EVENTS) };
+    // The generator's rows are all valid: the snapshots hold every generated row (staging.* is emptied after the load).
+    const stats = generateElearning(elearningSampleParams.parse(params)).stats;
+    expect([firstDigest.users.rowCount, firstDigest.events.rowCount]).toEqual([stats.users, stats.events]);
     second = await sampleRun({ users: 80, days: 35, seed: 4 });
     const files = await query<{ run_id: string; artifact_key: string; sha256: string }>(
       "SELECT run_id, artifact_key, sha256 FROM ops.ingested_files WHERE run_id = ANY($1::uuid[]) ORDER BY artifact_key", [[first, second]]);
@@ -70,12 +80,12 @@ describe("run lineage and snapshots (elearning-sample, two runs on one day)", ()
   });
 
   it("returns exactly the first run's staging rows from its snapshot after a newer load", async () => {
-    const current = await digest(USERS);
-    expect(current.checksum).not.toBe(firstDigest.users.checksum); // the second load really changed staging
+    const current = await digest(second, USERS);
+    expect(current.checksum).not.toBe(firstDigest.users.checksum); // the second load really brought other rows
     for (const [table, expected] of [[USERS, firstDigest.users], [EVENTS, firstDigest.events]] as const) {
       const snap = await snapshotOf(first, table);
-      expect(snap).toMatchObject({ rowCount: expected.rowCount, checksum: expected.checksum });
-      expect(await digestSnapshot((await getDb()).pool, snap.relation, { chunkRows: 1_000 })).toEqual(expected); // read back: rows or blocks
+      expect(snap).toMatchObject({ rowCount: expected.rowCount, checksum: expected.checksum }); // as recorded from the staging rows
+      expect(await digest(first, table)).toEqual(expected); // read back after the newer load: rows or blocks
     }
     // The embedded engine keeps the events snapshot as compressed blocks (decision 017), real Postgres as rows.
     const { engine, pool } = await getDb();
@@ -140,7 +150,7 @@ describe("snapshots of the other sources", () => {
     const table = "staging.tabular_lineage_tabular_v1";
     const snap = await snapshotOf(runId, table);
     expect(snap.rowCount).toBe(130);
-    expect(await digest(snap.relation)).toEqual(await digest(table));
+    expect(await digestTables(snap.relation)).toEqual(await digestTables(table));
     expect((await getRunLineage(runId)).inputs).toEqual([expect.objectContaining({ kind: "artifact", name: version.artifactKey, sha256: version.sha256 })]);
   });
 
@@ -149,7 +159,7 @@ describe("snapshots of the other sources", () => {
     expect(await runLocally(runId)).toMatchObject({ status: "succeeded" });
     for (const table of ["staging.wallet_buyers", "staging.wallet_payments"]) {
       const snap = await snapshotOf(runId, table);
-      expect(await digest(snap.relation)).toEqual(await digest(table));
+      expect(await digestTables(snap.relation)).toEqual(await digestTables(table)); // the wallet keeps its staging rows
     }
     expect((await snapshotOf(runId, "staging.wallet_buyers")).rowCount).toBe(300);
   });

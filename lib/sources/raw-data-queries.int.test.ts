@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "../db/client.ts";
 import { createSideTable, swapInTable } from "../db/side-table.ts";
+import { runLocally } from "../pipelines/local-executor.ts";
+import { startRun } from "../pipelines/start-run.ts";
 import { rawTableCounts } from "./raw-data-queries.ts";
 
 const T = "raw.count_cache_test";
@@ -36,5 +38,14 @@ describe("rawTableCounts", () => {
       client.release();
     }
     expect(await rawTableCounts([T])).toEqual([{ table: T, rows: 8 }]);
+  });
+
+  it("reports an e-learning table emptied after its load with the rows that load brought and the run that keeps them", async () => {
+    const { runId } = await startRun("elearning-sample", { users: 40, days: 35, seed: 3 }, "cli", "inline");
+    expect(await runLocally(runId)).toMatchObject({ status: "succeeded" });
+    const { pool } = await getDb();
+    const [{ n }] = (await pool.query<{ n: number }>("SELECT count(*)::int AS n FROM raw.elearning_users")).rows;
+    expect(n).toBe(0);
+    expect(await rawTableCounts(["raw.elearning_users"])).toEqual([{ table: "raw.elearning_users", rows: 40, releasedBy: runId }]);
   });
 });

@@ -25,17 +25,17 @@ export function RawTablesTable({ counts }: { counts: readonly RawTableCount[] })
                 <code>
                   <Breakable text={c.table} />
                 </code>
-              </th>
-              <TableCell numeric title={String(c.rows)}>
-                {formatCount(c.rows)}
                 {c.releasedBy ? (
                   <span className="block text-xs text-muted-foreground">
-                    released after the load; the valid rows are in the{" "}
+                    emptied after its load; the valid rows are in the{" "}
                     <Link href={`/runs/${c.releasedBy}`} className="underline underline-offset-2">
-                      run&apos;s snapshot
+                      load run&apos;s snapshot
                     </Link>
                   </span>
                 ) : null}
+              </th>
+              <TableCell numeric title={String(c.rows)}>
+                {formatCount(c.rows)}
               </TableCell>
             </TableRow>
           ))}
