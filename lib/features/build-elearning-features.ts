@@ -3,7 +3,7 @@ import { getDb } from "../db/client.ts";
 import { ident, withTransaction } from "../db/sql.ts";
 import { snapshotLineRanges } from "../lineage/snapshot-blocks.ts";
 import { snapshotOf } from "../lineage/snapshot-tables.ts";
-import { createDailyTable, dailySelectSql, ELEARNING_FEATURES, indexDailySql, insertDailySql, insertFeaturesSql, mergedDailySql } from "./elearning-feature-sql.ts";
+import { createDailyTable, DAILY_EVENT_COLUMNS, dailySelectSql, ELEARNING_FEATURES, indexDailySql, insertDailySql, insertFeaturesSql, mergedDailySql } from "./elearning-feature-sql.ts";
 import { forgetFeatureBuild, recordFeatureBuild } from "./feature-builds.ts";
 import type { FeatureSpec } from "./feature-spec.ts";
 import { ELEARNING_FEATURE_SET_VERSION, ELEARNING_FEATURE_TABLE } from "./feature-set-versions.ts";
@@ -119,7 +119,7 @@ async function buildInChunks(client: pg.ClientBase, events: string, users: strin
   await client.query(`SET work_mem = '${WORK_MEM}'`);
   await client.query("DROP TABLE IF EXISTS pg_temp.elearning_daily");
   await client.query(createDailyTable("elearning_daily"));
-  const read = await snapshotLineRanges(client, events, chunks.events);
+  const read = await snapshotLineRanges(client, events, chunks.events, { columns: DAILY_EVENT_COLUMNS });
   for (const r of read.ranges) {
     signal?.throwIfAborted();
     await client.query(insertDailySql("elearning_daily", { sql: read.from }, read.where), [r.fileId, r.from, r.to]);

@@ -48,6 +48,9 @@ const QUIZ_PARTS = [
 
 export const DAILY_COLUMNS = [...DAILY_COUNTS, ...QUIZ_PARTS].map(([name]) => name);
 
+/** The event columns dailySelectSql reads (block snapshots unnest only these). */
+export const DAILY_EVENT_COLUMNS = ["user_id", "event_time", "event_type", "watch_minutes", "quiz_score"] as const;
+
 /** An events relation to read: a table or view name, or `{ sql }`, a FROM item as it is (e.g. a subquery). */
 export type EventsSource = string | { sql: string };
 

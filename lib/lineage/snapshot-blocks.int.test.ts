@@ -69,6 +69,14 @@ describe("snapshots stored as compressed line blocks", () => {
     expect(seen).toBe(source.rowCount);
     expect(await digestSnapshot(pool, SNAPSHOT, { chunkRows: 450 })).toEqual(source);
 
+    // A reader naming its columns gets those (and the key), with the same values.
+    const narrow = await snapshotLineRanges(pool, SNAPSHOT, 450, { columns: ["user_id", "event_time"] });
+    const r = narrow.ranges[1]!;
+    const got = await query<Record<string, unknown>>(`SELECT * FROM ${narrow.from} e WHERE ${narrow.where} ORDER BY source_line`, [r.fileId, r.from, r.to]);
+    expect(Object.keys(got[0]!)).toEqual(["user_id", "event_time", "file_id", "source_line"]);
+    const want = await query<Record<string, unknown>>(`SELECT user_id, event_time, file_id, source_line FROM ${SOURCE} WHERE file_id = $1 AND source_line BETWEEN $2 AND $3 ORDER BY source_line`, [r.fileId, r.from, r.to]);
+    expect(got).toEqual(want);
+
     // A changed value shows in the checksum read back.
     await query(`UPDATE ${blocksTableOf(SNAPSHOT)} SET user_id[1] = -1 WHERE line_lo = (SELECT min(line_lo) FROM ${blocksTableOf(SNAPSHOT)})`);
     expect((await digestSnapshot(pool, SNAPSHOT)).checksum).not.toBe(source.checksum);

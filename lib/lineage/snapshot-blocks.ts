@@ -99,9 +99,9 @@ export interface ChunkedRead {
 /**
  * Chunks of about `rows` lines of a snapshot (or any table keyed on (file_id, source_line)), each read with $1 = file
  * id, $2 = first line, $3 = last line. A block snapshot is read block by block: through the view, the line
- * predicate would unnest every block of the file for every chunk.
+ * predicate would unnest every block of the file for every chunk. `columns` names the columns the reader uses.
  */
-export async function snapshotLineRanges(client: Queryable, relation: string, rows: number): Promise<ChunkedRead> {
+export async function snapshotLineRanges(client: Queryable, relation: string, rows: number, opts: { columns?: readonly string[] } = {}): Promise<ChunkedRead> {
   if (!(await isBlockSnapshot(client, relation))) {
     return { ranges: await lineRanges(client, relation, rows), from: ident(relation), where: "e.file_id = $1 AND e.source_line BETWEEN $2 AND $3" };
   }
@@ -120,7 +120,9 @@ export async function snapshotLineRanges(client: Queryable, relation: string, ro
     open = { fileId: b.file_id, from: b.line_lo, to: b.line_hi, rows: b.rows };
   }
   if (open) ranges.push({ fileId: open.fileId, from: open.from, to: open.to });
-  const columns = await columnsOf(client, relation);
+  // Only the columns the reader names (plus the key): every array unnested is an array decompressed.
+  const wanted = opts.columns && new Set([...opts.columns, FILE_ID, SOURCE_LINE]);
+  const columns = (await columnsOf(client, relation)).filter((c) => !wanted || wanted.has(c.name));
   return { ranges, from: `(${unnestSql(blocks, columns, "b.file_id = $1::uuid AND b.line_lo BETWEEN $2 AND $3")})`, where: "true" };
 }
 

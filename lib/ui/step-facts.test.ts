@@ -47,6 +47,7 @@ describe("stepFacts", () => {
       { label: "events.csv", href: `/api/artifacts/datasets/elearning/${RUN}/events.csv` },
     ] }]);
     expect(stepFacts("build-staging", { users: 300, events: 71735 }, RUN)[0].text).toBe("300 users and 71,735 events in staging");
+    expect(stepFacts("release-working-tables", { released: ["raw.elearning_users", "staging.elearning_users"] }, RUN)[0].text).toBe("raw.elearning_users and staging.elearning_users emptied; the run's snapshots keep the valid rows");
     expect(stepFacts("build-staging", { table: "staging.tabular_telco_v1", rows: 38, rejectedRows: 2, warned: [] }, RUN)[0].text).toBe("38 valid rows in staging.tabular_telco_v1 (2 left out)");
   });
 

@@ -44,6 +44,7 @@ const stagingOutput = z.object({ table: z.string(), rows: z.number(), rejectedRo
 const elearningStagingOutput = z.object({ users: z.number(), events: z.number() });
 const walletStagingOutput = z.object({ buyers: z.number(), churned: z.number(), payments: z.number() });
 const generatedOutput = z.object({ bytes: z.number() }).catchall(z.unknown());
+const releasedOutput = z.object({ released: z.array(z.string()) });
 
 /** The data gate's facts: one line per suite, linking its report and, when it rejected rows, this run's rejects. */
 function gateFacts(gate: z.infer<typeof gateOutput>, runId: string): Fact[] {
@@ -90,6 +91,10 @@ export function stepFacts(stepId: string, output: Json | null, runId: string): F
   const elearning = elearningStagingOutput.safeParse(output);
   if (elearning.success && stepId === "build-staging") {
     return [{ text: `${plural(elearning.data.users, "user")} and ${plural(elearning.data.events, "event")} in staging`, links: [{ label: "staging.elearning_users", href: "/data" }, { label: "staging.elearning_events", href: "/data" }] }];
+  }
+  const released = releasedOutput.safeParse(output);
+  if (released.success && stepId === "release-working-tables") {
+    return [{ text: `${listing(released.data.released)} emptied; the run's snapshots keep the valid rows`, links: [{ label: "Lineage", href: `/runs/${runId}#lineage-heading` }] }];
   }
   const generated = generatedOutput.safeParse(output);
   if (generated.success && stepId === "generate-csvs") {
