@@ -24,6 +24,8 @@ describe("trimEmbeddedWal", () => {
     expect((await query<{ shared_buffers: string }>("SHOW shared_buffers"))[0]!.shared_buffers).toBe("32MB");
     expect(await walBytes()).toBeGreaterThan(128 * MB); // PGlite's backend does not checkpoint by itself
     await trimEmbeddedWal();
-    expect(await walBytes()).toBeLessThanOrEqual(64 * MB + 16 * MB); // max_wal_size + the current segment
+    // Old segments are removed, not kept for reuse (wal_recycle off): what stays is the current segment and the next.
+    expect((await query<{ wal_recycle: string }>("SHOW wal_recycle"))[0]!.wal_recycle).toBe("off");
+    expect(await walBytes()).toBeLessThanOrEqual(2 * 16 * MB);
   });
 });
