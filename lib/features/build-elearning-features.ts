@@ -4,7 +4,7 @@ import { ident, withTransaction } from "../db/sql.ts";
 import { snapshotLineRanges } from "../lineage/snapshot-blocks.ts";
 import { snapshotOf } from "../lineage/snapshot-tables.ts";
 import { createDailyTable, DAILY_EVENT_COLUMNS, dailySelectSql, ELEARNING_FEATURES, indexDailySql, insertDailySql, insertFeaturesSql, mergedDailySql } from "./elearning-feature-sql.ts";
-import { forgetFeatureBuild, recordFeatureBuild } from "./feature-builds.ts";
+import { findFeatureBuild, forgetFeatureBuild, recordFeatureBuild } from "./feature-builds.ts";
 import type { FeatureSpec } from "./feature-spec.ts";
 import { ELEARNING_FEATURE_SET_VERSION, ELEARNING_FEATURE_TABLE } from "./feature-set-versions.ts";
 
@@ -185,4 +185,19 @@ export async function buildElearningFeatures(opts: { sourceRunId: string; signal
   } finally {
     client.release();
   }
+}
+
+/**
+ * The finished feature build of load run `sourceRunId`, or a new one when there is none. A build is a function of
+ * the snapshot and the feature-set version, so a retraining on the same load reuses its rows: rebuilding left the
+ * old rows as dead tuples, which the embedded engine (no autovacuum) kept for good, one more copy per retraining.
+ */
+export async function ensureElearningFeatures(opts: { sourceRunId: string; signal?: AbortSignal }): Promise<ElearningFeatureBuild & { reused: boolean }> {
+  const found = await findFeatureBuild(ELEARNING_FEATURE_TABLE, opts.sourceRunId, ELEARNING_FEATURE_SET_VERSION);
+  if (!found) return { ...(await buildElearningFeatures(opts)), reused: false };
+  const p = found.params as { lastDay?: string | null; users?: number };
+  return {
+    table: ELEARNING_FEATURE_TABLE, sourceRunId: opts.sourceRunId, featureSetVersion: ELEARNING_FEATURE_SET_VERSION, rows: found.rows, labelledRows: found.labelledRows,
+    users: p.users ?? found.rows - found.labelledRows, lastDay: p.lastDay ?? null, features: found.features, durationMs: found.durationMs, reused: true,
+  };
 }

@@ -35,6 +35,14 @@ export async function recordFeatureBuild(client: Queryable, b: FeatureBuildRecor
 
 type BuildRow = { rows: number; labelled_rows: number; features: FeatureSpec[]; params: Record<string, unknown>; duration_ms: number };
 
+/** The finished build, or null when there is none. */
+export async function findFeatureBuild(featureTable: string, sourceRunId: string, featureSetVersion: number): Promise<FeatureBuildRecord | null> {
+  return getFeatureBuild(featureTable, sourceRunId, featureSetVersion).catch((e: unknown) => {
+    if (e instanceof AppError && e.code === "NOT_FOUND") return null;
+    throw e;
+  });
+}
+
 /** The finished build, or NOT_FOUND saying which build step to run. */
 export async function getFeatureBuild(featureTable: string, sourceRunId: string, featureSetVersion: number, client?: pg.PoolClient): Promise<FeatureBuildRecord> {
   const [row] = await query<BuildRow>(

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "../errors.ts";
-import { buildElearningFeatures } from "../features/build-elearning-features.ts";
+import { ensureElearningFeatures } from "../features/build-elearning-features.ts";
 import { latestSnapshotRun, STAGING_TABLES } from "../lineage/index.ts";
 import { definePipeline, defineStep, type StepContext } from "./pipeline-definition.ts";
 import { trainingSteps } from "./train/train-steps.ts";
@@ -24,8 +24,9 @@ const buildFeatures = defineStep({
       throw new AppError("NOT_FOUND", "No e-learning data has been loaded yet. To fix: run the e-learning sample (or ingest your users.csv and events.csv), then train.", 404);
     }
     const snapshots = await useSnapshots(runId, sourceRunId, STAGING_TABLES.elearning!);
-    progress(0.1, "building the user × day feature grid from the load's snapshot");
-    const build = await buildElearningFeatures({ sourceRunId, signal });
+    progress(0.1, "building the user × day feature grid from the load's snapshot (or reusing its finished build)");
+    const build = await ensureElearningFeatures({ sourceRunId, signal });
+    if (build.reused) progress(0.9, `reused the finished feature build of load ${sourceRunId} (${build.rows} user-days)`);
     return {
       source: "elearning" as const,
       modelName: "elearning-churn",

@@ -71,8 +71,13 @@ describe("training pipelines (local executor)", () => {
     const inputs = await query<{ source_run_id: string }>("SELECT source_run_id::text FROM ops.run_lineage WHERE run_id = $1 AND direction = 'input' AND kind = 'table'", [first.id]);
     expect(inputs.map((i) => i.source_run_id)).toEqual([load.id, load.id]);
 
-    // Same snapshot again: bitwise-identical coefficients, so the candidate is not better and is not promoted.
+    // Same snapshot again: bitwise-identical coefficients, so the candidate is not better and is not promoted. The
+    // finished feature build is reused, not rewritten (a rebuild's determinism is build-elearning-features' test).
+    const builtAt = async () => (await query<{ t: string }>(
+      "SELECT built_at::text AS t FROM features.feature_builds WHERE feature_table = 'features.elearning_user_day' AND source_run_id = $1", [load.id]))[0]!.t;
+    const firstBuild = await builtAt();
     const second = await run("train-elearning", { sourceRunId: load.id });
+    expect(await builtAt()).toBe(firstBuild);
     const r2 = resultOf(second);
     expect(r2.version).toBe(2);
     expect(r2.promoted).toBe(false);

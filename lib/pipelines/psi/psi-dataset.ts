@@ -1,5 +1,5 @@
 import { AppError } from "../../errors.ts";
-import { getFeatureBuild } from "../../features/feature-builds.ts";
+import { findFeatureBuild } from "../../features/feature-builds.ts";
 import { ELEARNING_FEATURE_SET_VERSION, ELEARNING_FEATURE_TABLE, WALLET_FEATURE_SET_VERSION, WALLET_FEATURE_TABLE } from "../../features/feature-set-versions.ts";
 import { buildElearningFeatures } from "../../features/build-elearning-features.ts";
 import { buildWalletFeatures, DEFAULT_WALLET_WEEKS } from "../../features/build-wallet-features.ts";
@@ -37,10 +37,7 @@ export async function psiDataset(source: PsiSource, o: { slug?: string; sourceRu
   }
   const table = source === "elearning" ? ELEARNING_FEATURE_TABLE : WALLET_FEATURE_TABLE;
   const featureSetVersion = source === "elearning" ? ELEARNING_FEATURE_SET_VERSION : WALLET_FEATURE_SET_VERSION;
-  const built = await getFeatureBuild(table, sourceRunId, featureSetVersion).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") return null;
-    throw e;
-  });
+  const built = await findFeatureBuild(table, sourceRunId, featureSetVersion);
   if (!built) {
     o.progress?.(0.05, `building the features of load ${sourceRunId}`);
     if (source === "elearning") await buildElearningFeatures({ sourceRunId, ...(o.signal ? { signal: o.signal } : {}) });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getFeatureBuild } from "../../features/feature-builds.ts";
+import { findFeatureBuild } from "../../features/feature-builds.ts";
 import { ELEARNING_FEATURE_TABLE, WALLET_FEATURE_TABLE } from "../../features/feature-set-versions.ts";
 import { AppError } from "../../errors.ts";
 import { query, ident } from "../../db/sql.ts";
@@ -41,10 +41,7 @@ export async function resolveScoringTarget(
   const m = await scoringModel(o.modelName, ctx.params.version);
   const featureSetVersion = Number(m.artifact.lineage.featureSetVersion);
   const table = o.source === "elearning" ? ELEARNING_FEATURE_TABLE : WALLET_FEATURE_TABLE;
-  const built = await getFeatureBuild(table, o.sourceRunId, featureSetVersion).catch((e: unknown) => {
-    if (e instanceof AppError && e.code === "NOT_FOUND") return null;
-    throw e;
-  });
+  const built = await findFeatureBuild(table, o.sourceRunId, featureSetVersion);
   if (!built) {
     ctx.progress(0.2, "building features for the load being scored");
     await o.build();
