@@ -57,7 +57,7 @@ export const elearningSample = definePipeline({
   id: "elearning-sample",
   title: "E-learning sample data",
   description:
-    "Generates a deterministic e-learning activity dataset (users + events) into the artifact store, loads it into raw.elearning_*, validates it with the e-learning expectation suites (the data gate) and builds staging.elearning_* from the valid rows.",
+    "Generates a deterministic e-learning activity dataset (users + events) into the artifact store, loads it into raw.elearning_*, validates it with the e-learning expectation suites (the data gate) and builds staging.elearning_* from the valid rows; the run's snapshots keep them, and raw.* and staging.* are emptied again.",
   params: elearningSampleParams,
   schedule: "0 2 * * *",
   concurrencyKey: () => "raw.elearning",
@@ -74,7 +74,7 @@ const elearningIngestParams = z.object({
 export const elearningIngest = definePipeline({
   id: "elearning-ingest",
   title: "Ingest e-learning files",
-  description: "Loads user-supplied users.csv and events.csv (already in the artifact store, e.g. via `churnops ingest elearning`) into raw.*, replacing what was there.",
+  description: "Loads user-supplied users.csv and events.csv (already in the artifact store, e.g. via `churnops ingest elearning`) into raw.*, replacing what was there, validates and stages them like the sample; the run's snapshots keep the valid rows.",
   params: elearningIngestParams,
   concurrencyKey: () => "raw.elearning",
   retries: 0,
