@@ -14,21 +14,29 @@ import { StepsTable } from "./steps-table.tsx";
 
 const POLL_MS = 1000;
 
-/** The changing part of a run page: polls GET /api/runs/<id> every second until the run is finished. */
-export function LiveRun({ initial, serverNow }: { initial: RunView; serverNow: number }) {
+/**
+ * The changing part of a run page: polls GET /api/runs/<id> every second until the run is finished. `pageCacheMs` is
+ * the web process's page micro-cache window (CHURNOPS_PAGE_CACHE_MS, lib/web/page-cache.ts).
+ */
+export function LiveRun({ initial, serverNow, pageCacheMs = 1000 }: { initial: RunView; serverNow: number; pageCacheMs?: number }) {
   const [run, setRun] = useState(initial);
   const [stale, setStale] = useState(false);
   const done = isTerminalStatus(run.status);
   const router = useRouter();
   // The server-rendered parts of the page (lineage: what the run read and wrote) change when a step finishes:
-  // re-render them then, without a reload (this component keeps its state).
+  // re-render them then, without a reload (this component keeps its state). The page cache may answer a refresh
+  // with a render from before the step finished: fresh for pageCacheMs, then once more as a stale answer while it
+  // renders anew. After the last step nothing else would refresh, so a few more follow, one cache window apart.
   const finishedSteps = run.steps.filter((s) => s.finishedAt !== null).length;
   const rendered = useRef({ finishedSteps, done });
   useEffect(() => {
     if (rendered.current.finishedSteps === finishedSteps && rendered.current.done === done) return;
     rendered.current = { finishedSteps, done };
     router.refresh();
-  }, [finishedSteps, done, router]);
+    if (pageCacheMs <= 0) return;
+    const timers = [1, 2, 3].map((k) => setTimeout(() => router.refresh(), k * (pageCacheMs + 250)));
+    return () => timers.forEach(clearTimeout);
+  }, [finishedSteps, done, router, pageCacheMs]);
 
   const refresh = useCallback(async () => {
     try {

@@ -11,6 +11,7 @@ import { LiveRun } from "../../../lib/ui/live-run.tsx";
 import { ParamsTable } from "../../../lib/ui/params-table.tsx";
 import { RunLineageTable } from "../../../lib/ui/run-lineage.tsx";
 import { viewerIsAdmin } from "../../../lib/auth/viewer-is-admin.ts";
+import { getEnv } from "../../../lib/env.ts";
 
 export const dynamic = "force-dynamic";
 
@@ -37,7 +38,7 @@ export default async function RunPage({ params }: Props) {
         }
       />
       <div className="flex flex-col gap-6">
-        <LiveRun initial={run} serverNow={Date.now()} />
+        <LiveRun initial={run} serverNow={Date.now()} pageCacheMs={getEnv().CHURNOPS_PAGE_CACHE_MS} />
         <Card aria-label="Parameters">
           <CardHeader>
             <CardTitle>Parameters</CardTitle>
