@@ -1,6 +1,6 @@
 import { lineRanges, type LineRange } from "../db/side-table.ts";
 import { ident, type Queryable } from "../db/sql.ts";
-import { combineChecksums, digestTable, primaryKeyOf, type TableDigest } from "./table-checksum.ts";
+import { CHUNK_ROWS, combineChecksums, digestTable, primaryKeyOf, type TableDigest } from "./table-checksum.ts";
 
 // Snapshots stored as compressed column blocks (docs/decisions/017-compressed-snapshot-blocks.md): each row of
 // `<snapshot>_blk` holds BLOCK_ROWS consecutive rows of the staging table (in (file_id, source_line) order) as one
@@ -102,9 +102,12 @@ export interface ChunkedRead {
  * predicate would unnest every block of the file for every chunk. `columns` names the columns the reader uses.
  */
 export async function snapshotLineRanges(client: Queryable, relation: string, rows: number, opts: { columns?: readonly string[] } = {}): Promise<ChunkedRead> {
-  if (!(await isBlockSnapshot(client, relation))) {
-    return { ranges: await lineRanges(client, relation, rows), from: ident(relation), where: "e.file_id = $1 AND e.source_line BETWEEN $2 AND $3" };
-  }
+  if (await isBlockSnapshot(client, relation)) return blockRanges(client, relation, rows, opts.columns);
+  return { ranges: await lineRanges(client, relation, rows), from: ident(relation), where: "e.file_id = $1 AND e.source_line BETWEEN $2 AND $3" };
+}
+
+/** snapshotLineRanges of a block snapshot: whole blocks per range, and a subquery unnesting only those blocks. */
+async function blockRanges(client: Queryable, relation: string, rows: number, only?: readonly string[]): Promise<ChunkedRead> {
   const blocks = blocksTableOf(relation);
   const { rows: all } = await client.query<{ file_id: string; line_lo: number; line_hi: number; rows: number }>(
     `SELECT file_id::text, line_lo, line_hi, rows FROM ${ident(blocks)} ORDER BY file_id, line_lo`);
@@ -121,7 +124,7 @@ export async function snapshotLineRanges(client: Queryable, relation: string, ro
   }
   if (open) ranges.push({ fileId: open.fileId, from: open.from, to: open.to });
   // Only the columns the reader names (plus the key): every array unnested is an array decompressed.
-  const wanted = opts.columns && new Set([...opts.columns, FILE_ID, SOURCE_LINE]);
+  const wanted = only && new Set([...only, FILE_ID, SOURCE_LINE]);
   const columns = (await columnsOf(client, relation)).filter((c) => !wanted || wanted.has(c.name));
   return { ranges, from: `(${unnestSql(blocks, columns, "b.file_id = $1::uuid AND b.line_lo BETWEEN $2 AND $3")})`, where: "true" };
 }
@@ -132,7 +135,7 @@ export async function snapshotLineRanges(client: Queryable, relation: string, ro
  */
 export async function digestSnapshot(client: Queryable, relation: string, opts: { chunkRows?: number } = {}): Promise<TableDigest> {
   if (!(await isBlockSnapshot(client, relation))) return digestTable(client, relation, opts);
-  const read = await snapshotLineRanges(client, relation, opts.chunkRows ?? 50_000);
+  const read = await blockRanges(client, relation, opts.chunkRows ?? CHUNK_ROWS);
   let rowCount = 0;
   const sums: string[] = [];
   for (const r of read.ranges) {

@@ -57,7 +57,6 @@ export async function rawTableCounts(only?: readonly string[]): Promise<RawTable
     [tables.map((t) => ident(t))],
   );
   const fileOf = new Map(files.map((f) => [f.name, f.file]));
-  const loads = await releasedLoads(tables);
   const counts = await Promise.all(
     tables.map(async (table) => {
       const file = fileOf.get(ident(table)) ?? null;
@@ -68,6 +67,8 @@ export async function rawTableCounts(only?: readonly string[]): Promise<RawTable
       return { table, rows: Number(rows[0].n) };
     }),
   );
+  // Only empty tables can be released ones: most /data views need no look at the loads.
+  const loads = await releasedLoads(counts.filter((c) => c.rows === 0).map((c) => c.table));
   return counts.map((c) => {
     const load = loads.get(c.table);
     return c.rows === 0 && load ? { table: c.table, rows: load.rows, releasedBy: load.runId } : c;
